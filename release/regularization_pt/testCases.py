@@ -1,0 +1,193 @@
+"""Test cases and readable checks for the assignments' visible tests.
+
+Two kinds of function live here:
+
+* ``*_test_case()`` builds the inputs of one visible test from a fixed seed
+  (the seeds and draws of the classic notebooks, see ``course-facts``). They
+  return inputs only: no expected output and nothing that computes one.
+* ``check_*`` compare a student's result with an expected value and raise an
+  ``AssertionError`` whose message says which output, which shape or which
+  values differ, in the notebook's language (``set_language``).
+"""
+import numpy as np
+
+import reg_utils
+from reg_utils import relu, sigmoid
+
+_LANGUAGE = ["en"]
+
+MESSAGES = {
+    "en": {
+        "passed": "All tests passed.",
+        "type": "`{name}` should be {kind}, but it is {got}.",
+        "shape": "`{name}` has shape {got}; expected shape {expected}.",
+        "values": "`{name}` has wrong values ({bad} of {total} differ).\n  yours:    {got}\n  expected: {expected}",
+        "keys": "`{name}` is missing the keys {missing}.",
+        "length": "`{name}` should have {expected} elements, but it has {got}.",
+        "number": "a number",
+        "array": "a numpy array",
+        "dict": "a dict",
+        "tuple": "a tuple or list",
+    },
+    "pt": {
+        "passed": "Todos os testes passaram.",
+        "type": "`{name}` deveria ser {kind}, mas é {got}.",
+        "shape": "`{name}` tem formato {got}; o formato esperado é {expected}.",
+        "values": "`{name}` tem valores errados ({bad} de {total} diferem).\n  seus:     {got}\n  esperado: {expected}",
+        "keys": "Faltam em `{name}` as chaves {missing}.",
+        "length": "`{name}` deveria ter {expected} elementos, mas tem {got}.",
+        "number": "um número",
+        "array": "um array do numpy",
+        "dict": "um dicionário (dict)",
+        "tuple": "uma tupla ou lista",
+    },
+}
+
+
+def set_language(language):
+    """Choose the language of the check messages and of the helpers' output: ``"en"`` or ``"pt"``."""
+    if language not in MESSAGES:
+        raise ValueError(f"language must be one of {sorted(MESSAGES)}, not {language!r}")
+    _LANGUAGE[0] = language
+    reg_utils.set_language(language)
+
+
+def message(key, **fields):
+    """The message ``key`` in the current language, formatted with ``fields``."""
+    return MESSAGES[_LANGUAGE[0]][key].format(**fields)
+
+
+def passed():
+    """Print the 'all tests passed' line in the current language."""
+    print(message("passed"))
+
+
+def _as_array(name, value):
+    """``value`` as a float ndarray; an AssertionError if it is not numeric data."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number, np.ndarray)):
+        raise AssertionError(message("type", name=name, kind=message("array"), got=type(value).__name__))
+    array = np.array(value, dtype=float)
+    return array
+
+
+def check_close(name, actual, expected, rtol=1e-5, atol=1e-7):
+    """Assert that ``actual`` has the shape and, within tolerance, the values of ``expected``.
+
+    Parameters
+    ----------
+    name : str, how the output is called in the message
+    actual : number or ndarray, the student's result
+    expected : number or array-like
+    rtol, atol : float, as in ``np.allclose``
+
+    Scalars and 0-d arrays compare as equal shapes, so ``float`` and
+    ``np.float64(...)`` and ``np.array(...)`` are all accepted for a cost.
+    """
+    got = _as_array(name, actual)
+    want = np.asarray(expected, dtype=float)
+    if got.shape != want.shape and not (got.size == 1 and want.size == 1):
+        raise AssertionError(message("shape", name=name, got=got.shape, expected=want.shape))
+    got = got.reshape(want.shape)
+    close = np.isclose(got, want, rtol=rtol, atol=atol)
+    if not close.all():
+        raise AssertionError(message("values", name=name, bad=int((~close).sum()), total=close.size,
+                                     got=np.array2string(got, precision=8),
+                                     expected=np.array2string(want, precision=8)))
+
+
+def check_keys(name, mapping, keys):
+    """Assert that ``mapping`` is a dict holding every key of ``keys``."""
+    if not isinstance(mapping, dict):
+        raise AssertionError(message("type", name=name, kind=message("dict"), got=type(mapping).__name__))
+    missing = [k for k in keys if k not in mapping]
+    if missing:
+        raise AssertionError(message("keys", name=name, missing=missing))
+
+
+def check_length(name, sequence, length):
+    """Assert that ``sequence`` is a tuple or list of ``length`` elements."""
+    if not isinstance(sequence, (tuple, list)):
+        raise AssertionError(message("type", name=name, kind=message("tuple"), got=type(sequence).__name__))
+    if len(sequence) != length:
+        raise AssertionError(message("length", name=name, expected=length, got=len(sequence)))
+
+
+def random_parameters(layer_dims, seed):
+    """Gaussian parameters for a network of sizes ``layer_dims``, from ``seed``.
+
+    Parameters
+    ----------
+    layer_dims : list of int, ``[n_x, n_1, ..., n_L]``
+    seed : int
+
+    Returns
+    -------
+    parameters : dict with W{l} of shape (n_l, n_{l-1}) and b{l} of shape (n_l, 1),
+        drawn in the order W1, b1, W2, b2, ... from ``np.random.seed(seed)``.
+    """
+    np.random.seed(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1])
+        parameters["b" + str(l)] = np.random.randn(layer_dims[l], 1)
+    return parameters
+
+
+# ---------------------------------------------------------------- Regularization
+_REG_Y = np.array([[1, 1, 0, 1, 0]])
+
+
+def compute_cost_with_regularization_test_case():
+    """Seed 1: parameters of a [3, 2, 3, 1] network, the classic A3 and Y (1, 5)."""
+    parameters = random_parameters([3, 2, 3, 1], seed=1)
+    a3 = np.array([[0.40682402, 0.01629284, 0.16722898, 0.10118111, 0.40682402]])
+    return a3, _REG_Y.copy(), parameters
+
+
+def _x_and_parameters():
+    """Seed 1: X (3, 5) then the parameters of a [3, 2, 3, 1] network, in that order."""
+    np.random.seed(1)
+    X = np.random.randn(3, 5)
+    parameters = {}
+    for l, (rows, cols) in enumerate([(2, 3), (3, 2), (1, 3)], start=1):
+        parameters["W" + str(l)] = np.random.randn(rows, cols)
+        parameters["b" + str(l)] = np.random.randn(rows, 1)
+    return X, parameters
+
+
+def backward_propagation_with_regularization_test_case():
+    """X (3, 5), Y (1, 5) and the cache of a plain forward pass with seed-1 parameters."""
+    X, p = _x_and_parameters()
+    Z1 = np.dot(p["W1"], X) + p["b1"]
+    A1 = relu(Z1)
+    Z2 = np.dot(p["W2"], A1) + p["b2"]
+    A2 = relu(Z2)
+    Z3 = np.dot(p["W3"], A2) + p["b3"]
+    A3 = sigmoid(Z3)
+    cache = (Z1, A1, p["W1"], p["b1"], Z2, A2, p["W2"], p["b2"], Z3, A3, p["W3"], p["b3"])
+    return X, _REG_Y.copy(), cache
+
+
+def forward_propagation_with_dropout_test_case():
+    """X (3, 5) and the seed-1 parameters of a [3, 2, 3, 1] network."""
+    return _x_and_parameters()
+
+
+def backward_propagation_with_dropout_test_case():
+    """X (3, 5), Y (1, 5) and a dropout cache ``(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)``.
+
+    The cache is the classic one: the forward pass of the seed-1 parameters with
+    the masks that ``np.random.seed(1)`` draws for keep_prob = 0.5, which are
+    given here as data.
+    """
+    X, p = _x_and_parameters()
+    D1 = np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 0]], dtype=bool)
+    D2 = np.array([[1, 0, 1, 0, 1], [0, 1, 0, 1, 1], [0, 0, 1, 0, 0]], dtype=bool)
+    Z1 = np.dot(p["W1"], X) + p["b1"]
+    A1 = relu(Z1) * D1 / 0.5
+    Z2 = np.dot(p["W2"], A1) + p["b2"]
+    A2 = relu(Z2) * D2 / 0.5
+    Z3 = np.dot(p["W3"], A2) + p["b3"]
+    A3 = sigmoid(Z3)
+    cache = (Z1, D1, A1, p["W1"], p["b1"], Z2, D2, A2, p["W2"], p["b2"], Z3, A3, p["W3"], p["b3"])
+    return X, _REG_Y.copy(), cache

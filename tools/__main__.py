@@ -1,0 +1,55 @@
+"""Command line of the pack: ``python -m tools <command>``.
+
+build      masters/ -> source/<assignment>_<lang>/ and reference/
+release    source/ -> release/ with nbgrader generate_assignment (normalised)
+check      fail if source/, reference/ or release/ differ from what build and release produce now
+demo       grade the sample class of examples/ in this course folder and print where everything is
+"""
+import argparse
+import sys
+
+
+def cmd_build(args):
+    from .build import build
+    paths = build()
+    print(f"built {len(paths)} files from masters/ into source/ and reference/")
+
+
+def cmd_release(args):
+    from .nbgrader_run import release
+    for path in release(ids=args.assignments or None):
+        print(f"released {path}")
+
+
+def cmd_check(args):
+    from .generated import check_generated
+    problems = check_generated()
+    for problem in problems:
+        print(problem)
+    if problems:
+        print("generated files are stale: run `make build release` and commit the result")
+        return 1
+    print("source/, reference/ and release/ are what the build and nbgrader produce now")
+
+
+def cmd_demo(args):
+    from .demo import run_demo
+    return run_demo()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="masters -> source and reference").set_defaults(func=cmd_build)
+    release = commands.add_parser("release", help="source -> release with nbgrader")
+    release.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    release.set_defaults(func=cmd_release)
+    commands.add_parser("check", help="generated files are up to date").set_defaults(func=cmd_check)
+    commands.add_parser("demo", help="grade the sample class").set_defaults(func=cmd_demo)
+    args = parser.parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
