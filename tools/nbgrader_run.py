@@ -71,10 +71,10 @@ def release(course=ROOT, ids=None):
     return written
 
 
-def autograde(course, assignment_id, students=None):
-    """``nbgrader autograde`` one assignment for all submitted students (or ``students``)."""
+def autograde(course, assignment_id, student=None):
+    """``nbgrader autograde`` one assignment for every submitted student, or only ``student``."""
     args = ["autograde", assignment_id, "--force"]
-    for student in students or []:
+    if student:
         args.append(f"--student={student}")
     return nbgrader(args, course)
 

@@ -28,7 +28,7 @@ MISTAKES = {
     "forward_propagation_with_dropout": {
         "no rescaling by keep_prob": [("A1 = A1 / keep_prob", "A1 = A1"), ("A2 = A2 / keep_prob", "A2 = A2")],
         "threshold with >": [("D1 = D1 < keep_prob", "D1 = D1 > keep_prob"), ("D2 = D2 < keep_prob", "D2 = D2 > keep_prob")],
-        "mask on Z instead of A": [("A1 = A1 * D1", "A1 = relu(Z1 * D1)")],
+        "layer 1's mask reused in layer 2": [("A2 = A2 * D2", "A2 = A2 * D1")],
         "multiplies by keep_prob": [("A1 = A1 / keep_prob", "A1 = A1 * keep_prob"), ("A2 = A2 / keep_prob", "A2 = A2 * keep_prob")],
     },
     "backward_propagation_with_dropout": {

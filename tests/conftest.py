@@ -1,0 +1,27 @@
+"""Shared fixtures: import paths and one real nbgrader course per test session."""
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+for path in (ROOT, ROOT / "utils"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from tools import nbgrader_run  # noqa: E402
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: end-to-end cases left out by `make test-fast`")
+
+
+@pytest.fixture(scope="session")
+def course(tmp_path_factory):
+    """A temporary course: this repository's config and source, released by real nbgrader.
+
+    The release writes the gradebook (``gradebook.db``) that autograding needs.
+    """
+    path = nbgrader_run.make_course(tmp_path_factory.mktemp("course"), with_release=False)
+    nbgrader_run.release(path)
+    return path

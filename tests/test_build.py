@@ -1,0 +1,106 @@
+"""The bilingual build: localisation, parity, determinism, and committed files up to date."""
+import ast
+
+import nbformat
+import pytest
+
+from tools import notebooks
+from tools.bilingual import (ParityError, build_all_languages, build_notebook, check_parity, code_signature,
+                             localize, read_master, reference_module)
+from tools.build import build
+from tools.course import ASSIGNMENTS, LANGUAGES, ROOT
+from tools.generated import check_generated
+
+MASTERS = list(ASSIGNMENTS.values())
+
+
+def test_localize_keeps_one_language_and_drops_markers():
+    source = "def f():\n    \"\"\"\n    en: Doc.\n    pt: Documentação.\n    \"\"\"\n    # en: note\n    # pt: nota\n" \
+             "    ### en: START CODE HERE ###\n    ### pt: INICIE O SEU CÓDIGO AQUI ###\n" \
+             "    print(\"hi\")  # [en]\n    print(\"oi\")  # [pt]\n    return 1"
+    assert localize(source, "pt") == "def f():\n    \"\"\"\n    Documentação.\n    \"\"\"\n    # nota\n" \
+                                     "    ### INICIE O SEU CÓDIGO AQUI ###\n    print(\"oi\")\n    return 1"
+    assert "Doc." in localize(source, "en") and "nota" not in localize(source, "en")
+
+
+def test_signature_ignores_prose_but_not_code():
+    assert code_signature('"""Doc."""\nx = f("a")  # c') == code_signature('"""Outra."""\nx = f("b")')
+    assert code_signature("x = f(1)") != code_signature("x = f(2)")
+    assert code_signature("plot(a, title=t)") != code_signature("plot(a, xlabel=u, title=t)")
+
+
+def _two(cells_en, cells_pt):
+    return {"en": nbformat.v4.new_notebook(cells=cells_en), "pt": nbformat.v4.new_notebook(cells=cells_pt)}
+
+
+def test_parity_rejects_code_cells_that_differ():
+    a, b = nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x = 2")
+    a.id = b.id = "c"
+    with pytest.raises(ParityError, match="code differs"):
+        check_parity(_two([a], [b]))
+
+
+def test_parity_rejects_different_points_and_missing_cells():
+    a, b = nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x = 1")
+    a.id = b.id = "t"
+    a.metadata["nbgrader"] = {"grade_id": "t", "points": 1}
+    b.metadata["nbgrader"] = {"grade_id": "t", "points": 2}
+    with pytest.raises(ParityError, match="nbgrader metadata"):
+        check_parity(_two([a], [b]))
+    with pytest.raises(ParityError, match="cells"):
+        check_parity(_two([a], []))
+
+
+@pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
+def test_languages_have_the_same_graded_cells(assignment):
+    nbs = build_all_languages(assignment.master, assignment.helpers)
+    graded = {lang: [(c.metadata["nbgrader"]["grade_id"], c.metadata["nbgrader"].get("points"))
+                     for c in nb.cells if "nbgrader" in c.metadata] for lang, nb in nbs.items()}
+    assert graded["en"] == graded["pt"] and graded["en"]
+
+
+@pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
+def test_build_is_deterministic(assignment, tmp_path):
+    master = read_master(assignment.master)
+    for language in LANGUAGES:
+        first = notebooks.dumps(build_notebook(master, language, assignment.helpers))
+        assert first == notebooks.dumps(build_notebook(read_master(assignment.master), language, assignment.helpers))
+    assert reference_module(assignment.master) == reference_module(assignment.master)
+
+
+@pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
+def test_portuguese_markers_and_no_leftover_tags(assignment):
+    pt = build_notebook(read_master(assignment.master), "pt", assignment.helpers)
+    text = "\n".join(c.source for c in pt.cells)
+    assert "FUNÇÃO AVALIADA" in text and "INICIE O SEU CÓDIGO AQUI" in text and "TERMINE O SEU CÓDIGO AQUI" in text
+    assert "START CODE HERE" not in text and "GRADED FUNCTION" not in text
+    for marker in ("# [en]", "# [pt]", "en: ", "pt: ", "# @reference"):
+        assert not any(line.strip().startswith(marker) or line.endswith(marker)
+                       for c in pt.cells for line in c.source.split("\n")), marker
+
+
+@pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
+def test_reference_module_is_valid_python_with_every_graded_function(assignment):
+    tree = ast.parse(reference_module(assignment.master))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    master = read_master(assignment.master)
+    graded = {c.metadata["grade_id"] for c in master.cells if c.metadata.get("kind") == "solution"}
+    assert graded <= defined
+
+
+def test_released_notebooks_contain_no_solution_and_no_hidden_test():
+    for assignment in MASTERS:
+        for language in LANGUAGES:
+            text = (ROOT / "release" / assignment.folder(language) / assignment.notebook).read_text(encoding="utf-8")
+            for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "_reference", "_hidden_tests"):
+                assert leak not in text, (assignment.folder(language), leak)
+
+
+def test_committed_generated_files_are_up_to_date(course):
+    """source/, reference/ and release/ equal what `tools build` and `nbgrader generate_assignment` make now."""
+    assert check_generated(fresh_course=course) == []
+
+
+def test_committed_notebooks_are_normalised():
+    for path in list((ROOT / "source").rglob("*.ipynb")) + list((ROOT / "release").rglob("*.ipynb")):
+        assert path.read_text(encoding="utf-8") == notebooks.dumps(notebooks.read(path)), path
