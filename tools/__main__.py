@@ -4,6 +4,8 @@ build      masters/ -> source/<assignment>_<lang>/ and reference/
 release    source/ -> release/ with nbgrader generate_assignment (normalised)
 check      fail if source/, reference/ or release/ differ from what build and release produce now
 demo       grade the sample class of examples/ in this course folder and print where everything is
+grade      autograde every submission in submitted/, write feedback and grades.csv, print a table
+sample-class  rewrite examples/sample_class/ from release/ and source/
 """
 import argparse
 import sys
@@ -37,6 +39,17 @@ def cmd_demo(args):
     return run_demo()
 
 
+def cmd_grade(args):
+    from .course import ROOT
+    from .grade import grade_class, print_table
+    print_table(grade_class(ROOT, args.assignments or None), ROOT)
+
+
+def cmd_sample_class(args):
+    from .sample_class import write_sample_class
+    print(f"wrote the sample class to {write_sample_class()}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -47,6 +60,11 @@ def main(argv=None):
     release.set_defaults(func=cmd_release)
     commands.add_parser("check", help="generated files are up to date").set_defaults(func=cmd_check)
     commands.add_parser("demo", help="grade the sample class").set_defaults(func=cmd_demo)
+    grade = commands.add_parser("grade", help="autograde submitted/, feedback, grades.csv")
+    grade.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    grade.set_defaults(func=cmd_grade)
+    commands.add_parser("sample-class", help="rewrite examples/sample_class from the release").set_defaults(
+        func=cmd_sample_class)
     args = parser.parse_args(argv)
     return args.func(args) or 0
 

@@ -1,4 +1,4 @@
-"""Are the committed generated files (source/, reference/, release/) what the tools produce now?"""
+"""Are the committed generated files (source/, reference/, release/, the sample class) what the tools produce now?"""
 import filecmp
 import tempfile
 from pathlib import Path
@@ -6,6 +6,7 @@ from pathlib import Path
 from .build import build
 from .course import ROOT
 from .nbgrader_run import make_course, release
+from .sample_class import SAMPLE, write_sample_class
 
 
 def _tree(folder):
@@ -48,4 +49,5 @@ def check_generated(fresh_course=None):
             fresh_course = make_course(tmp / "course", with_release=False)
             release(fresh_course)
         problems += compare_trees(Path(fresh_course) / "release", ROOT / "release", "release")
+        problems += compare_trees(write_sample_class(tmp / "sample"), SAMPLE, "examples/sample_class/submitted")
     return problems

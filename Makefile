@@ -1,0 +1,60 @@
+# The instructor's workflow, one target per step. Everything runs in .venv,
+# created from the pinned requirements.txt on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export PATH := $(abspath $(BIN)):$(PATH)
+export MPLBACKEND := Agg
+
+.PHONY: help venv build release check sample-class demo grade lab test test-fast clean
+
+help:
+	@echo "make demo          venv + build + release + grade the sample class (the main job)"
+	@echo "make test          the whole test suite (what CI runs)"
+	@echo "make test-fast     the suite without the slow end-to-end grading runs"
+	@echo "make build         masters/ -> source/ (both languages) and reference/"
+	@echo "make release       source/ -> release/ with nbgrader generate_assignment"
+	@echo "make check         fail if source/, reference/, release/ or examples/ are stale"
+	@echo "make grade         autograde submitted/, write feedback and grades.csv"
+	@echo "make lab           JupyterLab with nbgrader's formgrader at the course root"
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: run 'make PYTHON=python3' with a Python 3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+build: venv
+	$(PY) -m tools build
+
+release: venv
+	$(PY) -m tools release
+
+sample-class: venv
+	$(PY) -m tools sample-class
+
+check: venv
+	$(PY) -m tools check
+
+demo: venv build release
+	$(PY) -m tools demo
+
+grade: venv
+	$(PY) -m tools grade
+
+lab: venv
+	$(BIN)/jupyter lab --no-browser
+
+test: venv
+	$(PY) -m pytest -n 2 --dist loadfile -q tests
+
+test-fast: venv
+	$(PY) -m pytest -q -m "not slow" tests
+
+clean:
+	rm -rf submitted autograded/* feedback gradebook.db grades.csv .pytest_cache
+	touch autograded/.gitkeep
