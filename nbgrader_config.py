@@ -23,13 +23,18 @@ c.OverwriteCells.add_missing_cells = True
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 
-# Student stubs, in the language of the assignment named on the command line
+# Student stubs and the note on a restored cell, in the language of the assignment named on the command line
 # (``nbgrader generate_assignment regularization_pt`` gets the Portuguese one),
 # so plain nbgrader and the pack's release command write the same release.
 STUBS = {
     "en": ("# YOUR CODE HERE\nraise NotImplementedError()", "YOUR ANSWER HERE"),
     "pt": ("# SEU CÓDIGO AQUI\nraise NotImplementedError()", "SUA RESPOSTA AQUI"),
 }
+RESTORED = {
+    "en": "This cell (id:{cell_id}) was missing from the submission. It was added back by nbgrader.\n\n",
+    "pt": "Esta célula (id:{cell_id}) faltava na entrega e foi recolocada pelo nbgrader.\n\n",
+}
 language = "pt" if any(arg.endswith("_pt") for arg in sys.argv[1:]) else "en"
 c.ClearSolutions.code_stub = {"python": STUBS[language][0]}
 c.ClearSolutions.text_stub = STUBS[language][1]
+c.OverwriteCells.missing_cell_notification = RESTORED[language]

@@ -228,6 +228,8 @@ def show_training(costs, parameters, title):
     en: Plot the cost curve and the decision boundary of a trained model, side by side.
     pt: Desenha a curva do custo e a fronteira de decisão de um modelo treinado, lado a lado.
     """
+    if GRADING:
+        return
     fig, (ax_cost, ax_field) = plt.subplots(1, 2, figsize=(11, 4))
     plot_costs(costs, ax=ax_cost, xlabel="iterations (thousands)", ylabel="cost", title="learning rate = 0.3")  # [en]
     plot_costs(costs, ax=ax_cost, xlabel="iterações (milhares)", ylabel="custo", title="taxa de aprendizado = 0,3")  # [pt]

@@ -44,6 +44,10 @@ def english(course):
     """The English class: solution, blank, one student per mistake and one per variant."""
     release, source = release_and_source(course, "en")
     students = {"solution": fill(release, source), "blank": release}
+    students["infinite-loop"] = fill(release, source, {FUNCTIONS[0]: [("m = Y.shape[1]", "m = Y.shape[1]\n    while True:\n        pass")]})
+    students["deleted-tests"] = fill(release, source)
+    students["deleted-tests"].cells = [c for c in students["deleted-tests"].cells
+                                       if not c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(FUNCTIONS[2] + "_")]
     for function in FUNCTIONS:
         for k, edits in enumerate(MISTAKES[function].values()):
             students[f"mistake-{function}-{k}"] = fill(release, source, {function: edits})
@@ -70,6 +74,26 @@ def test_solution_scores_full_marks(english, portuguese):
     assert len(english["solution"]) == 2 * len(FUNCTIONS)
     assert_full(english["solution"])
     assert_full(portuguese["solution"])
+
+
+def test_correct_solution_writes_nothing_to_stderr(course, english):
+    """nbgrader fails a test cell on any stderr output: correct code must print none, anywhere."""
+    autograded = course / "autograded" / "solution" / ASSIGNMENT.folder("en") / ASSIGNMENT.notebook
+    streams = [o for c in notebooks.read(autograded).cells if c.cell_type == "code" for o in c.outputs
+               if o.output_type == "stream" and o.name == "stderr"]
+    assert streams == []
+
+
+def test_infinite_loop_costs_only_its_function(english):
+    """The per-cell timeout of nbgrader_config.py stops the loop; the kernel goes on with the other tests."""
+    scores = english["infinite-loop"]
+    assert all(score == 0 for score, _ in cells_of(FUNCTIONS[0], scores).values())
+    assert_full({k: v for k, v in scores.items() if not k.startswith(FUNCTIONS[0] + "_")})
+
+
+def test_deleted_test_cells_are_restored_and_graded(english):
+    assert_full(english["deleted-tests"])
+    assert len(english["deleted-tests"]) == len(english["solution"])
 
 
 def test_blank_release_scores_zero_everywhere(english, portuguese):
