@@ -55,7 +55,7 @@
 # - [numpy](https://numpy.org) for all the computation;
 # - [matplotlib](https://matplotlib.org) for the plots;
 # - `reg_utils` provides the plain three-layer network (forward and backward propagation, cost, update,
-#   prediction) and the dataset; `testCases` gives the inputs of the tests and readable checks;
+#   prediction) and the dataset; `reg_testcases` gives the inputs of the tests and `testCases` readable checks;
 #   `figures` draws the figures of this notebook.
 
 # %% [markdown] lang="pt"
@@ -64,8 +64,8 @@
 # - [numpy](https://numpy.org) para todas as contas;
 # - [matplotlib](https://matplotlib.org) para os gráficos;
 # - `reg_utils` fornece a rede simples de três camadas (propagação para frente e para trás, custo,
-#   atualização, predição) e o conjunto de dados; `testCases` fornece as entradas dos testes e verificações
-#   legíveis; `figures` desenha as figuras deste notebook.
+#   atualização, predição) e o conjunto de dados; `reg_testcases` fornece as entradas dos testes e `testCases`,
+#   verificações legíveis; `figures` desenha as figuras deste notebook.
 
 # %% imports=true
 import os
@@ -78,6 +78,7 @@ from reg_utils import sigmoid, relu, initialize_parameters, forward_propagation,
 from reg_utils import compute_cost, update_parameters, predict, predict_dec, plot_decision_boundary
 from reg_utils import load_2D_dataset
 from testCases import *
+from reg_testcases import *
 from figures import draw_network, plot_costs, plot_field
 
 # %matplotlib inline

@@ -11,6 +11,7 @@ from reg_utils import sigmoid, relu, initialize_parameters, forward_propagation,
 from reg_utils import compute_cost, update_parameters, predict, predict_dec, plot_decision_boundary
 from reg_utils import load_2D_dataset
 from testCases import *
+from reg_testcases import *
 from figures import draw_network, plot_costs, plot_field
 
 plt.rcParams["figure.figsize"] = (6.0, 4.5)

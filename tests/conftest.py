@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-for path in (ROOT, ROOT / "utils"):
+for path in (ROOT, ROOT / "utils", ROOT / "tests"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 

@@ -4,6 +4,7 @@ import warnings
 import numpy as np
 import pytest
 
+import language
 import reg_utils
 from reg_utils import (backward_propagation, compute_cost, forward_propagation, initialize_parameters,
                        load_2D_dataset, predict, predict_dec, relu, sigmoid, update_parameters)
@@ -79,11 +80,11 @@ def test_predict_prints_accuracy_in_the_chosen_language(capsys):
     X = np.random.randn(2, 8)
     y = predict_dec(p, X).astype(int)
     predict(X, y, p)
-    reg_utils.set_language("pt")
+    language.set_language("pt")
     try:
         predict(X, 1 - y, p)
     finally:
-        reg_utils.set_language("en")
+        language.set_language("en")
     assert capsys.readouterr().out.splitlines() == ["Accuracy: 1.0", "Acurácia: 0.0"]
 
 

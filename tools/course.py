@@ -39,7 +39,7 @@ ASSIGNMENTS = {
         name="regularization",
         notebook="regularization.ipynb",
         helpers=("reg_utils",),
-        files=("reg_utils.py", "testCases.py", "figures.py", "datasets/data.mat"),
+        files=("reg_utils.py", "reg_testcases.py", "testCases.py", "language.py", "figures.py", "datasets/data.mat"),
         titles={"en": "Regularization", "pt": "Regularização"},
     ),
 }

@@ -9,16 +9,12 @@ from pathlib import Path
 
 from . import notebooks
 from .course import ASSIGNMENTS, ROOT
-from .submissions import MISTAKES, fill
+from .submissions import catalogue, fill
 
 SAMPLE = ROOT / "examples" / "sample_class" / "submitted"
 
 # language -> (full marks, typical mistakes, blank, broken file)
 STUDENTS = {"en": ("ana", "bruno", "carla", "diego"), "pt": ("joana", "marcos", "paula", "rafael")}
-TYPICAL_MISTAKES = {
-    "regularization": {"compute_cost_with_regularization": "missing 1/2",
-                       "backward_propagation_with_dropout": "no division by keep_prob"},
-}
 BROKEN = {
     "en": '{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": "def compute_cost_with_regularization(A3, Y',
     "pt": "",
@@ -35,7 +31,8 @@ def write_sample_class(target=SAMPLE, root=ROOT):
             folder = assignment.folder(language)
             release = notebooks.read(root / "release" / folder / assignment.notebook)
             source = notebooks.read(root / "source" / folder / assignment.notebook)
-            edits = {f: MISTAKES[f][label] for f, label in TYPICAL_MISTAKES[assignment.name].items()}
+            mistakes_of = catalogue(assignment)
+            edits = {f: mistakes_of.MISTAKES[f][label] for f, label in mistakes_of.TYPICAL.items()}
             for student, nb in ((full, fill(release, source)), (mistakes, fill(release, source, edits)),
                                 (blank, release)):
                 notebooks.write(nb, target / student / folder / assignment.notebook)

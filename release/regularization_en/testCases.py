@@ -1,20 +1,13 @@
-"""Test cases and readable checks for the assignments' visible tests.
+"""Readable checks for the assignments' tests, shared by every assignment.
 
-Two kinds of function live here:
-
-* ``*_test_case()`` builds the inputs of one visible test from a fixed seed
-  (the seeds and draws of the classic notebooks, see ``course-facts``). They
-  return inputs only: no expected output and nothing that computes one.
-* ``check_*`` compare a student's result with an expected value and raise an
-  ``AssertionError`` whose message says which output, which shape or which
-  values differ, in the notebook's language (``set_language``).
+``check_*`` compare a student's result with an expected value and raise an
+``AssertionError`` whose message says which output, which shape or which
+values differ, in the notebook's language (``set_language``). The inputs of
+each assignment's tests are made by its own module (``reg_testcases`` ...).
 """
 import numpy as np
 
-import reg_utils
-from reg_utils import relu, sigmoid
-
-_LANGUAGE = ["en"]
+import language
 
 MESSAGES = {
     "en": {
@@ -44,17 +37,14 @@ MESSAGES = {
 }
 
 
-def set_language(language):
+def set_language(lang):
     """Choose the language of the check messages and of the helpers' output: ``"en"`` or ``"pt"``."""
-    if language not in MESSAGES:
-        raise ValueError(f"language must be one of {sorted(MESSAGES)}, not {language!r}")
-    _LANGUAGE[0] = language
-    reg_utils.set_language(language)
+    language.set_language(lang)
 
 
 def message(key, **fields):
     """The message ``key`` in the current language, formatted with ``fields``."""
-    return MESSAGES[_LANGUAGE[0]][key].format(**fields)
+    return MESSAGES[language.current()][key].format(**fields)
 
 
 def passed():
@@ -131,63 +121,3 @@ def random_parameters(layer_dims, seed):
         parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1])
         parameters["b" + str(l)] = np.random.randn(layer_dims[l], 1)
     return parameters
-
-
-# ---------------------------------------------------------------- Regularization
-_REG_Y = np.array([[1, 1, 0, 1, 0]])
-
-
-def compute_cost_with_regularization_test_case():
-    """Seed 1: parameters of a [3, 2, 3, 1] network, the classic A3 and Y (1, 5)."""
-    parameters = random_parameters([3, 2, 3, 1], seed=1)
-    a3 = np.array([[0.40682402, 0.01629284, 0.16722898, 0.10118111, 0.40682402]])
-    return a3, _REG_Y.copy(), parameters
-
-
-def _x_and_parameters():
-    """Seed 1: X (3, 5) then the parameters of a [3, 2, 3, 1] network, in that order."""
-    np.random.seed(1)
-    X = np.random.randn(3, 5)
-    parameters = {}
-    for l, (rows, cols) in enumerate([(2, 3), (3, 2), (1, 3)], start=1):
-        parameters["W" + str(l)] = np.random.randn(rows, cols)
-        parameters["b" + str(l)] = np.random.randn(rows, 1)
-    return X, parameters
-
-
-def backward_propagation_with_regularization_test_case():
-    """X (3, 5), Y (1, 5) and the cache of a plain forward pass with seed-1 parameters."""
-    X, p = _x_and_parameters()
-    Z1 = np.dot(p["W1"], X) + p["b1"]
-    A1 = relu(Z1)
-    Z2 = np.dot(p["W2"], A1) + p["b2"]
-    A2 = relu(Z2)
-    Z3 = np.dot(p["W3"], A2) + p["b3"]
-    A3 = sigmoid(Z3)
-    cache = (Z1, A1, p["W1"], p["b1"], Z2, A2, p["W2"], p["b2"], Z3, A3, p["W3"], p["b3"])
-    return X, _REG_Y.copy(), cache
-
-
-def forward_propagation_with_dropout_test_case():
-    """X (3, 5) and the seed-1 parameters of a [3, 2, 3, 1] network."""
-    return _x_and_parameters()
-
-
-def backward_propagation_with_dropout_test_case():
-    """X (3, 5), Y (1, 5) and a dropout cache ``(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)``.
-
-    The cache is the classic one: the forward pass of the seed-1 parameters with
-    the masks that ``np.random.seed(1)`` draws for keep_prob = 0.5, which are
-    given here as data.
-    """
-    X, p = _x_and_parameters()
-    D1 = np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 0]], dtype=bool)
-    D2 = np.array([[1, 0, 1, 0, 1], [0, 1, 0, 1, 1], [0, 0, 1, 0, 0]], dtype=bool)
-    Z1 = np.dot(p["W1"], X) + p["b1"]
-    A1 = relu(Z1) * D1 / 0.5
-    Z2 = np.dot(p["W2"], A1) + p["b2"]
-    A2 = relu(Z2) * D2 / 0.5
-    Z3 = np.dot(p["W3"], A2) + p["b3"]
-    A3 = sigmoid(Z3)
-    cache = (Z1, D1, A1, p["W1"], p["b1"], Z2, D2, A2, p["W2"], p["b2"], Z3, A3, p["W3"], p["b3"])
-    return X, _REG_Y.copy(), cache

@@ -13,16 +13,9 @@ import os
 import numpy as np
 import scipy.io
 
+from language import text
+
 DATASET_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "datasets", "data.mat")
-ACCURACY_LABEL = {"en": "Accuracy", "pt": "Acurácia"}
-_LANGUAGE = ["en"]
-
-
-def set_language(language):
-    """Language of what :func:`predict` prints: ``"en"`` or ``"pt"``."""
-    if language not in ACCURACY_LABEL:
-        raise ValueError(f"language must be one of {sorted(ACCURACY_LABEL)}, not {language!r}")
-    _LANGUAGE[0] = language
 
 
 def sigmoid(x):
@@ -190,7 +183,7 @@ def accuracy(X, y, parameters):
 
 
 def predict(X, y, parameters):
-    """Predict labels, print the accuracy and return the predictions.
+    """Predict labels, print the accuracy (in the language of ``language.set_language``) and return them.
 
     Parameters
     ----------
@@ -203,7 +196,7 @@ def predict(X, y, parameters):
     p : ndarray of int, shape (1, m), labels 0 or 1
     """
     p = predict_dec(parameters, X).astype(int)
-    print(ACCURACY_LABEL[_LANGUAGE[0]] + ": " + str(float(np.mean(p == y))))
+    print(text(en="Accuracy", pt="Acurácia") + ": " + str(float(np.mean(p == y))))
     return p
 
 

@@ -1,0 +1,146 @@
+"""The grading-correctness suite, run once per assignment through real `nbgrader autograde`.
+
+A test module sets ``ASSIGNMENT = "<name>"`` and star-imports this module.
+Every expected mark is derived from the gradebook's own max scores: full marks
+for the solution and for correct variants, zero for a blank notebook, and a
+loss on (and only on) the function that a mistake is in.
+"""
+import pytest
+
+from tools import notebooks
+from tools.course import ASSIGNMENTS
+from tools.nbgrader_run import autograde, cell_scores, make_course, release
+from tools.submissions import catalogue, fill
+
+__all__ = ["graded", "english", "portuguese", "test_solution_scores_full_marks",
+           "test_correct_solution_writes_nothing_to_stderr", "test_infinite_loop_costs_only_its_function",
+           "test_deleted_test_cells_are_restored_and_graded", "test_blank_release_scores_zero_everywhere",
+           "test_each_mistake_loses_points_on_its_function_only", "test_correct_variants_keep_full_marks",
+           "test_portuguese_mistakes_lose_points_on_every_function"]
+
+
+def cells_of(function, scores):
+    """The test cells that check ``function`` (their grade ids start with its name)."""
+    return {k: v for k, v in scores.items() if k.startswith(function + "_")}
+
+
+def assert_full(scores):
+    lost = {k: v for k, v in scores.items() if v[0] != v[1]}
+    assert not lost, f"cells below full marks: {lost}"
+
+
+def lost_points(scores):
+    return sum(s for s, _ in scores.values()) < sum(m for _, m in scores.values())
+
+
+class Graded:
+    """One assignment released in a fresh course, and helpers to grade classes of it."""
+
+    def __init__(self, assignment, path):
+        self.assignment = assignment
+        self.course = make_course(path, with_release=False)
+        release(self.course, [assignment.folder(lang) for lang in ("en", "pt")])
+        self.catalogue = catalogue(assignment)
+        self.functions = list(self.catalogue.MISTAKES)
+
+    def notebooks(self, language):
+        folder = self.assignment.folder(language)
+        return (notebooks.read(self.course / "release" / folder / self.assignment.notebook),
+                notebooks.read(self.course / "source" / folder / self.assignment.notebook))
+
+    def grade(self, language, students):
+        """Submit ``students`` (name -> notebook), autograde them in one nbgrader run, return their cell scores."""
+        assignment_id = self.assignment.folder(language)
+        for student, nb in students.items():
+            notebooks.write(nb, self.course / "submitted" / student / assignment_id / self.assignment.notebook)
+        autograde(self.course, assignment_id)
+        return {student: cell_scores(self.course, assignment_id, student) for student in students}
+
+
+@pytest.fixture(scope="module")
+def graded(request, tmp_path_factory):
+    return Graded(ASSIGNMENTS[request.module.ASSIGNMENT], tmp_path_factory.mktemp("course"))
+
+
+@pytest.fixture(scope="module")
+def english(graded):
+    """The English class: solution, blank, an infinite loop, deleted test cells, one student per mistake and variant."""
+    release_nb, source = graded.notebooks("en")
+    first, loop_edit = graded.functions[0], graded.catalogue.INFINITE_LOOP
+    students = {"solution": fill(release_nb, source), "blank": release_nb,
+                "infinite-loop": fill(release_nb, source, {first: [loop_edit]}),
+                "deleted-tests": fill(release_nb, source)}
+    students["deleted-tests"].cells = [c for c in students["deleted-tests"].cells
+                                       if not c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(
+                                           graded.functions[-1] + "_")]
+    for function in graded.functions:
+        for k, edits in enumerate(graded.catalogue.MISTAKES[function].values()):
+            students[f"mistake-{function}-{k}"] = fill(release_nb, source, {function: edits})
+        for k, edits in enumerate(graded.catalogue.VARIANTS[function].values()):
+            students[f"variant-{function}-{k}"] = fill(release_nb, source, {function: edits})
+    return graded.grade("en", students)
+
+
+@pytest.fixture(scope="module")
+def portuguese(graded):
+    """The Portuguese class: solution, blank, and one mistake in every function at once."""
+    release_nb, source = graded.notebooks("pt")
+    first_mistakes = {f: next(iter(graded.catalogue.MISTAKES[f].values())) for f in graded.functions}
+    return graded.grade("pt", {"solution": fill(release_nb, source), "blank": release_nb,
+                               "mistakes": fill(release_nb, source, first_mistakes)})
+
+
+def test_solution_scores_full_marks(graded, english, portuguese):
+    assert len(english["solution"]) >= 2 * len(graded.functions)
+    assert_full(english["solution"])
+    assert_full(portuguese["solution"])
+
+
+def test_correct_solution_writes_nothing_to_stderr(graded, english):
+    """nbgrader fails a test cell on any stderr output: correct code must print none, anywhere."""
+    a = graded.assignment
+    autograded = graded.course / "autograded" / "solution" / a.folder("en") / a.notebook
+    streams = [o.text for c in notebooks.read(autograded).cells if c.cell_type == "code" for o in c.outputs
+               if o.output_type == "stream" and o.name == "stderr"]
+    assert streams == []
+
+
+def test_infinite_loop_costs_only_its_function(graded, english):
+    """The per-cell timeout of nbgrader_config.py stops the loop; the kernel goes on with the other tests."""
+    first = graded.functions[0]
+    scores = english["infinite-loop"]
+    assert all(score == 0 for score, _ in cells_of(first, scores).values())
+    assert_full({k: v for k, v in scores.items() if not k.startswith(first + "_")})
+
+
+def test_deleted_test_cells_are_restored_and_graded(english):
+    assert_full(english["deleted-tests"])
+    assert len(english["deleted-tests"]) == len(english["solution"])
+
+
+def test_blank_release_scores_zero_everywhere(english, portuguese):
+    for scores in (english["blank"], portuguese["blank"]):
+        assert scores and all(score == 0 for score, _ in scores.values()), scores
+
+
+def test_each_mistake_loses_points_on_its_function_only(graded, english):
+    for function in graded.functions:
+        assert len(graded.catalogue.MISTAKES[function]) >= 3, function
+        for k, label in enumerate(graded.catalogue.MISTAKES[function]):
+            scores = english[f"mistake-{function}-{k}"]
+            own = cells_of(function, scores)
+            assert own and lost_points(own), f"{function}: {label!r} kept full marks: {own}"
+            assert_full({name: v for name, v in scores.items() if name not in own})
+
+
+def test_correct_variants_keep_full_marks(graded, english):
+    for function in graded.functions:
+        assert len(graded.catalogue.VARIANTS[function]) >= 2, function
+        for k, label in enumerate(graded.catalogue.VARIANTS[function]):
+            scores = english[f"variant-{function}-{k}"]
+            assert all(s == m for s, m in scores.values()), f"{function}: {label!r} lost points: {scores}"
+
+
+def test_portuguese_mistakes_lose_points_on_every_function(graded, portuguese):
+    for function in graded.functions:
+        assert lost_points(cells_of(function, portuguese["mistakes"])), function

@@ -1,0 +1,1 @@
+"""One module per assignment: its realistic mistakes, correct variants and the sample class's typical mistakes."""
