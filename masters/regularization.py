@@ -4,6 +4,12 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#   pack:
+#     order: 3
+#     notebook: regularization.ipynb
+#     helpers: [reg_utils]
+#     files: [reg_utils.py, reg_testcases.py, testCases.py, language.py, figures.py, datasets/data.mat]
+#     titles: {en: Regularization, pt: Regularização}
 # ---
 
 # %% [markdown] lang="en"

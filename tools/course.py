@@ -1,6 +1,23 @@
-"""What the course contains: assignments, languages and where their files live."""
+"""What the course contains: assignments, languages and where their files live.
+
+Each master declares itself in its jupytext header, under ``pack``::
+
+    # ---
+    # jupyter:
+    #   pack:
+    #     order: 3
+    #     notebook: regularization.ipynb
+    #     helpers: [reg_utils]
+    #     files: [reg_utils.py, reg_testcases.py, testCases.py, language.py, figures.py, datasets/data.mat]
+    #     titles: {en: Regularization, pt: Regularização}
+    # ---
+
+so adding an assignment means adding ``masters/<name>.py`` and its files in ``utils/``.
+"""
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import jupytext
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "pt")
@@ -14,9 +31,10 @@ class Assignment:
     ----------
     name : str, the stem of the master and of the reference module
     notebook : str, the notebook's file name in every language folder
-    helpers : tuple of str, helper modules (in ``utils/``) the graded code may import
+    helpers : tuple of str, helper modules (in ``utils/``) whose imports the reference code needs
     files : tuple of str, files copied from ``utils/`` beside the notebook
     titles : dict, the assignment's title per language
+    order : int, its place in the course
     """
 
     name: str
@@ -24,6 +42,7 @@ class Assignment:
     helpers: tuple
     files: tuple
     titles: dict = field(default_factory=dict)
+    order: int = 0
 
     @property
     def master(self):
@@ -34,19 +53,27 @@ class Assignment:
         return f"{self.name}_{language}"
 
 
-ASSIGNMENTS = {
-    "regularization": Assignment(
-        name="regularization",
-        notebook="regularization.ipynb",
-        helpers=("reg_utils",),
-        files=("reg_utils.py", "reg_testcases.py", "testCases.py", "language.py", "figures.py", "datasets/data.mat"),
-        titles={"en": "Regularization", "pt": "Regularização"},
-    ),
-}
+def read_assignment(master_path):
+    """The :class:`Assignment` declared in the ``pack`` header of a master."""
+    with open(master_path, encoding="utf-8") as handle:
+        header = jupytext.reads(handle.read().split("\n# %%", 1)[0], fmt="py:percent").metadata.get("pack")
+    if not header:
+        raise ValueError(f"{master_path}: no `pack:` section in the jupytext header")
+    return Assignment(name=Path(master_path).stem, notebook=header["notebook"], helpers=tuple(header["helpers"]),
+                      files=tuple(header["files"]), titles=dict(header["titles"]), order=header["order"])
+
+
+def discover(root=ROOT):
+    """Every assignment of ``masters/``, in course order: dict name -> Assignment."""
+    found = sorted((read_assignment(p) for p in (root / "masters").glob("*.py")), key=lambda a: (a.order, a.name))
+    return {a.name: a for a in found}
+
+
+ASSIGNMENTS = discover()
 
 
 def assignment_ids():
-    """Every nbgrader assignment id of the course, in build order."""
+    """Every nbgrader assignment id of the course, in course order."""
     return [a.folder(lang) for a in ASSIGNMENTS.values() for lang in LANGUAGES]
 
 
