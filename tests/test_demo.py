@@ -3,7 +3,9 @@ import shutil
 
 import pytest
 
-from tools.grade import grade_class, read_grades_csv
+import csv
+
+from tools.grade import grade_class
 from tools.nbgrader_run import make_course, release
 from tools.sample_class import SAMPLE, STUDENTS
 
@@ -21,6 +23,7 @@ def test_sample_class_grades_as_designed(tmp_path):
         assert results[broken, language].status.startswith("not graded:")
         for student in (full, mistakes, blank):
             assert (course / "feedback" / student / f"regularization_{language}" / "regularization.html").exists()
-    rows = read_grades_csv(course / "grades.csv")
+    with open(course / "grades.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     graded = {(row["student_id"], row["assignment"]) for row in rows if row["raw_score"] not in ("", None)}
     assert ("ana", "regularization_en") in graded and ("joana", "regularization_pt") in graded

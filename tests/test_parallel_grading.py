@@ -1,0 +1,109 @@
+"""The pack's parallel grader records exactly what serial `nbgrader autograde` records, and re-runs lose nothing."""
+import shutil
+
+import pytest
+from nbgrader.api import Gradebook
+
+from tools import notebooks
+from tools.course import ASSIGNMENTS
+from tools.grade import grade_class
+from tools.nbgrader_run import autograde, make_course, release
+from tools.sample_class import SAMPLE
+from tools.submissions import catalogue, fill
+
+ASSIGNMENT = ASSIGNMENTS["regularization"]
+IDS = [ASSIGNMENT.folder("en"), ASSIGNMENT.folder("pt")]
+
+
+def mixed_class(course):
+    """The sample class (full, typical mistakes, blank, broken file) plus one student per mistake of the first function."""
+    shutil.copytree(SAMPLE, course / "submitted", dirs_exist_ok=True)
+    release_nb = notebooks.read(course / "release" / IDS[0] / ASSIGNMENT.notebook)
+    source = notebooks.read(course / "source" / IDS[0] / ASSIGNMENT.notebook)
+    mistakes = catalogue(ASSIGNMENT).MISTAKES
+    first = next(iter(mistakes))
+    for k, edits in enumerate(mistakes[first].values()):
+        notebooks.write(fill(release_nb, source, {first: edits}),
+                        course / "submitted" / f"student{k}" / IDS[0] / ASSIGNMENT.notebook)
+    (course / "submitted" / "student0" / IDS[0] / "timestamp.txt").write_text("2026-11-20 10:00:00 UTC")
+
+
+def gradebook_rows(course):
+    """Everything autograde records, keyed so that duplicates would show."""
+    rows = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for assignment_id in IDS:
+            for submission in gb.assignment_submissions(assignment_id):
+                key = (assignment_id, submission.student.id)
+                rows[key + ("timestamp",)] = submission.timestamp
+                for nb in submission.notebooks:
+                    rows[key + (nb.name, "late")] = nb.late_submission_penalty
+                    for g in nb.grades:
+                        rows[key + (nb.name, g.name)] = (g.auto_score, g.manual_score, g.max_score, g.needs_manual_grade)
+                    for c in nb.comments:
+                        rows[key + (nb.name, c.name, "comment")] = (c.auto_comment, c.manual_comment)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def courses(tmp_path_factory):
+    serial = make_course(tmp_path_factory.mktemp("serial"), with_release=False)
+    parallel = make_course(tmp_path_factory.mktemp("parallel"), with_release=False)
+    for course in (serial, parallel):
+        release(course, IDS)
+        mixed_class(course)
+    for assignment_id in IDS:
+        # One plain nbgrader run per assignment, as an instructor types it; it exits non-zero
+        # because of the broken files, after grading everyone else.
+        try:
+            autograde(serial, assignment_id)
+        except Exception:
+            pass
+    results = grade_class(parallel, IDS, jobs=2, progress=False)
+    return serial, parallel, results
+
+
+@pytest.mark.slow
+def test_parallel_grades_equal_serial_nbgrader(courses):
+    serial, parallel, results = courses
+    expected = gradebook_rows(serial)
+    assert expected and gradebook_rows(parallel) == expected
+    assert sum(not r.graded for r in results) == 2  # the two broken files, reported, not fatal
+
+
+@pytest.mark.slow
+def test_rerun_is_identical_and_keeps_manual_grades(courses):
+    _, parallel, _ = courses
+    db = f"sqlite:///{parallel / 'gradebook.db'}"
+    with Gradebook(db) as gb:
+        grade = gb.find_grade("compute_cost_with_regularization_hidden", "regularization", IDS[0], "bruno")
+        grade.manual_score = 1.5
+        gb.db.commit()
+        count = gb.db.query(type(grade)).count()
+    before = gradebook_rows(parallel)
+    grade_class(parallel, IDS, jobs=2, progress=False)
+    after = gradebook_rows(parallel)
+    key = (IDS[0], "bruno", "regularization", "compute_cost_with_regularization_hidden")
+    assert before[key] == (0.0, 1.5, 2.0, False)
+    assert after.pop(key) == (0.0, 1.5, 2.0, True)  # nbgrader asks to review a manual grade after a re-run
+    before.pop(key)
+    assert after == before
+    with Gradebook(db) as gb:
+        grade = gb.find_grade("compute_cost_with_regularization_hidden", "regularization", IDS[0], "bruno")
+        assert grade.manual_score == 1.5 and grade.needs_manual_grade
+        assert gb.db.query(type(grade)).count() == count
+
+
+@pytest.mark.slow
+def test_regrading_one_student_leaves_the_others_untouched(courses):
+    _, parallel, _ = courses
+    before = gradebook_rows(parallel)
+    notebooks.write(notebooks.read(parallel / "release" / IDS[0] / ASSIGNMENT.notebook),
+                    parallel / "submitted" / "ana" / IDS[0] / ASSIGNMENT.notebook)  # ana resubmits a blank
+    shutil.rmtree(parallel / "submitted" / "student1")
+    for other in [p for p in (parallel / "submitted").iterdir() if p.name != "ana"]:
+        shutil.move(str(other), str(parallel / f"held-{other.name}"))
+    grade_class(parallel, [IDS[0]], jobs=2, progress=False)
+    after = gradebook_rows(parallel)
+    changed = {k[1] for k in set(before) | set(after) if before.get(k) != after.get(k)}
+    assert changed == {"ana"}
