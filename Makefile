@@ -44,7 +44,7 @@ demo: venv build release
 	$(PY) -m tools demo
 
 grade: venv
-	$(PY) -m tools grade
+	$(PY) -m tools grade $(if $(JOBS),--jobs $(JOBS))
 
 lab: venv
 	$(BIN)/jupyter lab --no-browser

@@ -5,7 +5,7 @@ release    source/ -> release/ with nbgrader generate_assignment (normalised)
 check      fail if source/, reference/ or release/ differ from what build and release produce now
 demo       grade the sample class of examples/ in this course folder and print where everything is
 grade      autograde every submission in submitted/, write feedback and grades.csv, print a table
-sample-class  rewrite examples/sample_class/ from release/ and source/
+sample-class  rewrite examples/sample_class/; with --students N --seed S, generate a random class
 """
 import argparse
 import sys
@@ -36,18 +36,23 @@ def cmd_check(args):
 
 def cmd_demo(args):
     from .demo import run_demo
-    return run_demo()
+    return run_demo(jobs=args.jobs)
 
 
 def cmd_grade(args):
     from .course import ROOT
-    from .grade import grade_class, print_table
-    print_table(grade_class(ROOT, args.assignments or None), ROOT)
+    from .grade import grade_class, report
+    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs), ROOT)
 
 
 def cmd_sample_class(args):
-    from .sample_class import write_sample_class
-    print(f"wrote the sample class to {write_sample_class()}")
+    from .sample_class import generate_class, write_sample_class
+    if args.students is None:
+        print(f"wrote the sample class to {write_sample_class()}")
+        return
+    kinds = generate_class(args.out, args.students, args.seed, args.assignments or None)
+    counts = {k: list(kinds.values()).count(k) for k in sorted(set(kinds.values()))}
+    print(f"wrote {len(kinds)} submissions to {args.out}: {counts}")
 
 
 def main(argv=None):
@@ -59,12 +64,19 @@ def main(argv=None):
     release.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     release.set_defaults(func=cmd_release)
     commands.add_parser("check", help="generated files are up to date").set_defaults(func=cmd_check)
-    commands.add_parser("demo", help="grade the sample class").set_defaults(func=cmd_demo)
+    demo = commands.add_parser("demo", help="grade the sample class")
+    demo.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
+    demo.set_defaults(func=cmd_demo)
     grade = commands.add_parser("grade", help="autograde submitted/, feedback, grades.csv")
     grade.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    grade.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
     grade.set_defaults(func=cmd_grade)
-    commands.add_parser("sample-class", help="rewrite examples/sample_class from the release").set_defaults(
-        func=cmd_sample_class)
+    sample = commands.add_parser("sample-class", help="rewrite examples/sample_class, or generate a random class")
+    sample.add_argument("--students", type=int, help="generate this many submissions per notebook instead")
+    sample.add_argument("--seed", type=int, default=0)
+    sample.add_argument("--out", default="submitted", help="where the generated class goes (default: submitted/)")
+    sample.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    sample.set_defaults(func=cmd_sample_class)
     args = parser.parse_args(argv)
     return args.func(args) or 0
 

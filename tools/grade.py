@@ -260,6 +260,15 @@ def _fill_scores(db_url, results):
                 r.cells = {g.name: (g.score, g.max_score) for nb in submission.notebooks for g in nb.grades}
 
 
+def report(results, course):
+    """Everything the instructor reads after grading: table, what the class got wrong, report.html."""
+    from .report import print_summary, write_html
+    print_table(results, course)
+    print()
+    print_summary(results)
+    print(f"\nreport:     {write_html(results, Path(course) / 'report.html')}  (score distributions, pass rate per test cell)")
+
+
 def print_table(results, course):
     """The students x assignments table, the submissions that could not be graded, and where the outputs are."""
     columns = [a for a in assignment_ids() if any(r.assignment == a for r in results)]

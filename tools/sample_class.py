@@ -40,3 +40,50 @@ def write_sample_class(target=SAMPLE, root=ROOT):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(BROKEN[language], encoding="utf-8")
     return target
+
+
+KINDS = (("correct", 0.35), ("mistakes", 0.35), ("blank", 0.15), ("broken", 0.15))
+
+
+def generate_class(target, students, seed=0, ids=None, root=ROOT):
+    """A random class for demos, tests and benchmarks: ``students`` submissions per notebook.
+
+    Each submission is, with the probabilities of ``KINDS``, a correct answer (a
+    correct variant of one function half of the time), one to three functions
+    with a realistic mistake, the blank release, or a broken file (malformed
+    JSON, empty, or a notebook without cells). The same ``seed`` gives the same class.
+
+    Returns
+    -------
+    dict : (student, assignment id) -> kind
+    """
+    import random
+
+    from .course import split_assignment_id
+    rng = random.Random(seed)
+    target = Path(target)
+    kinds = {}
+    for assignment_id in ids or [a.folder(lang) for a in ASSIGNMENTS.values() for lang in STUDENTS]:
+        assignment, _ = split_assignment_id(assignment_id)
+        catalogue_of = catalogue(assignment)
+        release = notebooks.read(root / "release" / assignment_id / assignment.notebook)
+        source = notebooks.read(root / "source" / assignment_id / assignment.notebook)
+        for i in range(students):
+            student = f"s{i:04d}"
+            kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+            path = target / student / assignment_id / assignment.notebook
+            if kind == "correct":
+                function = rng.choice(list(catalogue_of.VARIANTS))
+                edits = {function: rng.choice(list(catalogue_of.VARIANTS[function].values()))} if rng.random() < 0.5 else {}
+                notebooks.write(fill(release, source, edits), path)
+            elif kind == "mistakes":
+                functions = rng.sample(list(catalogue_of.MISTAKES), k=min(len(catalogue_of.MISTAKES), rng.randint(1, 3)))
+                edits = {f: rng.choice(list(catalogue_of.MISTAKES[f].values())) for f in functions}
+                notebooks.write(fill(release, source, edits), path)
+            elif kind == "blank":
+                notebooks.write(release, path)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(rng.choice(['{"cells": [', "", '{"nbformat": 4, "nbformat_minor": 5}']), encoding="utf-8")
+            kinds[student, assignment_id] = kind
+    return kinds
