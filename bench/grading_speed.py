@@ -1,0 +1,141 @@
+"""Benchmark: how fast the pack grades a class, against plain serial nbgrader, in one run.
+
+Prints, on a generated class (``tools sample-class --students``):
+
+1. the wall-time ratio of serial nbgrader (``nbgrader autograde`` then
+   ``nbgrader generate_feedback`` then ``nbgrader export``, as an instructor
+   types them) to the pack's ``grade`` command, both on the same class;
+2. the pack's seconds per submission against the floor: a bare kernel start
+   plus executing only the graded cells (imports, solutions, tests) of the
+   solution notebook, with nbclient;
+3. how the pack's time grows from 10 to 40 to 160 submissions;
+4. each solution notebook's time top to bottom, as a student runs it.
+
+Usage (from the repository root, after ``make venv``)::
+
+    .venv/bin/python bench/grading_speed.py [--assignment regularization_en] [--students 40] [--jobs 2]
+"""
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import nbclient  # noqa: E402
+
+from tools import notebooks  # noqa: E402
+from tools.course import ASSIGNMENTS, LANGUAGES, split_assignment_id  # noqa: E402
+from tools.grade import grade_class  # noqa: E402
+from tools.nbgrader_run import NbgraderError, export_grades, make_course, nbgrader, release  # noqa: E402
+from tools.sample_class import generate_class  # noqa: E402
+
+
+def fresh_course(tmp, name, assignment_id, students, seed):
+    course = make_course(Path(tmp) / name, with_release=False)
+    release(course, [assignment_id])
+    generate_class(course / "submitted", students, seed, [assignment_id], root=course)
+    return course
+
+
+def time_serial_nbgrader(course, assignment_id):
+    start = time.perf_counter()
+    try:
+        nbgrader(["autograde", assignment_id, "--force"], course)
+    except NbgraderError:
+        pass  # the generated class holds broken files: nbgrader grades the others and exits non-zero
+    nbgrader(["generate_feedback", assignment_id, "--force"], course)
+    export_grades(course)
+    return time.perf_counter() - start
+
+
+def time_pack(course, assignment_id, jobs):
+    start = time.perf_counter()
+    results = grade_class(course, [assignment_id], jobs=jobs, progress=False)
+    return time.perf_counter() - start, results
+
+
+def graded_cells_only(nb):
+    """The imports cell, the solution cells and the test cells of a source notebook, nothing else."""
+    keep = []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade") or "import " in cell.source):
+            keep.append(cell)
+    nb.cells = keep
+    return nb
+
+
+def run_notebook(nb, folder, env):
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        start = time.perf_counter()
+        nbclient.NotebookClient(nb, timeout=600, resources={"metadata": {"path": str(folder)}}).execute()
+        return time.perf_counter() - start
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def floor_seconds(assignment_id, repeats=3):
+    assignment, _ = split_assignment_id(assignment_id)
+    folder = ROOT / "source" / assignment_id
+    times = [run_notebook(graded_cells_only(notebooks.read(folder / assignment.notebook)), folder,
+                          {"NBGRADER_EXECUTION": "autograde"}) for _ in range(repeats)]
+    return min(times)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--assignment", default="regularization_en")
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--scaling", default="10,40,160", help="class sizes for the growth figure ('' to skip)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    print(f"machine: {os.cpu_count()} cores; assignment {args.assignment}; {args.students} submissions; "
+          f"{args.jobs} workers")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        serial = time_serial_nbgrader(fresh_course(tmp, "serial", args.assignment, args.students, args.seed),
+                                      args.assignment)
+        pack, results = time_pack(fresh_course(tmp, "pack", args.assignment, args.students, args.seed),
+                                  args.assignment, args.jobs)
+        graded = sum(r.graded for r in results)
+        print(f"\n1. serial nbgrader autograde+feedback+export: {serial:7.1f} s")
+        print(f"   pack grade --jobs {args.jobs}:                  {pack:7.1f} s   ratio {serial / pack:.2f}x "
+              f"({graded} graded, {len(results) - graded} broken files reported)")
+
+        floor = floor_seconds(args.assignment)
+        print(f"\n2. floor (kernel start + imports, solution and test cells only): {floor:.2f} s/submission")
+        print(f"   pack, wall time per submission: {pack / args.students:.2f} s "
+              f"(x{args.jobs} workers = {pack * args.jobs / args.students:.2f} s of worker time per submission)")
+
+        sizes = [int(n) for n in args.scaling.split(",") if n]
+        if sizes:
+            print("\n3. growth with the class size (pack grade):")
+            for n in sizes:
+                seconds, _ = time_pack(fresh_course(tmp, f"scale{n}", args.assignment, n, args.seed),
+                                       args.assignment, args.jobs)
+                print(f"   {n:5d} submissions: {seconds:7.1f} s  ({seconds / n:.2f} s/submission)")
+                shutil.rmtree(Path(tmp) / f"scale{n}")
+
+    print("\n4. solution notebooks top to bottom, as a student runs them:")
+    slowest = 0.0
+    for assignment in ASSIGNMENTS.values():
+        for language in LANGUAGES:
+            folder = ROOT / "source" / assignment.folder(language)
+            seconds = run_notebook(notebooks.read(folder / assignment.notebook), folder, {})
+            slowest = max(slowest, seconds)
+            print(f"   {assignment.folder(language):28s} {seconds:6.1f} s")
+    print(f"   slowest: {slowest:.1f} s (target: at most 15 s)")
+
+
+if __name__ == "__main__":
+    main()
