@@ -3,7 +3,16 @@
 The pack's commands (``python -m tools ...``, ``make``) read this file too, so
 plain ``nbgrader`` commands and the pack grade the same way.
 """
+import os
 import sys
+
+# The pack's preprocessors live in tools/ beside this file (temporary course copies link it).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern,  # noqa: E402
+                                    LimitOutput, SaveAutoGrades)
+from tools.referee import Referee  # noqa: E402
+from tools.resilient import RedactHiddenTests, ResilientExecute, limit_kernel_memory  # noqa: E402
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -16,12 +25,24 @@ c.CourseDirectory.course_id = "dl-numpy-pt-en"
 
 # A test cell deleted or damaged by a student is put back from the gradebook.
 c.OverwriteCells.add_missing_cells = True
-# A cell that runs longer than this is stopped and recorded as an error. A
-# correct notebook under the autograder runs each cell in well under a second
-# (training is cut short when NBGRADER_EXECUTION is set); an infinite loop
-# costs this much, once per looping cell.
-c.Execute.timeout = 30
-c.Execute.interrupt_on_timeout = True
+# Autograding = nbgrader's own pipeline with two changes (tools/resilient.py, tools/referee.py):
+# - ResilientExecute: a kernel that dies (os._exit, segfault, memory cap) is restarted and grading goes on
+#   with the next cells; a cell's output is capped at ResilientExecute.max_output_chars;
+# - Referee: every graded function is re-checked outside the student's kernel, against the reference
+#   solutions; a test cell whose case fails there scores 0 even if the in-kernel test was fooled.
+c.Autograde.autograde_preprocessors = [ResilientExecute, Referee, IgnorePattern, ClearMetadataPreprocessor,
+                                       LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+# A cell that runs longer than this is stopped and recorded as an error. A correct notebook under the
+# autograder runs each cell in well under a second (training is cut short when NBGRADER_EXECUTION is
+# set); an infinite loop costs this much, once per looping cell.
+c.ResilientExecute.timeout = 30
+c.ResilientExecute.interrupt_on_timeout = True
+c.Referee.timeout = 20
+# Feedback shows each test's pass/fail and message, never the hidden tests' code or expected values.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, RedactHiddenTests]
+# Kernels started for autograding may use at most this much memory: a memory bomb gets MemoryError.
+if "autograde" in sys.argv:
+    limit_kernel_memory(4 * 1024 ** 3)
 
 # Student stubs and the note on a restored cell, in the language of the assignment named on the command line
 # (``nbgrader generate_assignment regularization_pt`` gets the Portuguese one),

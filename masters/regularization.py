@@ -930,7 +930,8 @@ show_training(costs, parameters, "Model with dropout")  # [en]
 show_training(costs, parameters, "Modelo com dropout")  # [pt]
 
 # %% [markdown] lang="en"
-# Dropout works great! The test accuracy increased again: the model does not overfit the training set.
+# Dropout works great! The test accuracy is again well above the non-regularized model's: the model does not
+# overfit the training set.
 #
 # **Note**:
 # - A **common mistake** when using dropout is to use it both in training and testing. Use dropout
@@ -950,8 +951,8 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #   multiplying by 2, and the output has the same expected value.</font>
 
 # %% [markdown] lang="pt"
-# O dropout funciona muito bem! A acurácia de teste subiu de novo: o modelo não se sobreajusta ao
-# conjunto de treinamento.
+# O dropout funciona muito bem! A acurácia de teste fica de novo bem acima da do modelo sem regularização: o
+# modelo não se sobreajusta ao conjunto de treinamento.
 #
 # **Nota**:
 # - Um **erro comum** é usar o dropout tanto no treinamento quanto no teste. Use o dropout (eliminar
@@ -978,9 +979,9 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #
 # | model | train accuracy | test accuracy |
 # |---|---|---|
-# | 3-layer network without regularization | TRAIN_NONE | TEST_NONE |
-# | 3-layer network with L2 regularization | TRAIN_L2 | TEST_L2 |
-# | 3-layer network with dropout | TRAIN_DROPOUT | TEST_DROPOUT |
+# | 3-layer network without regularization | 94.8 % | 89.5 % |
+# | 3-layer network with L2 regularization | 94.3 % | 97.5 % |
+# | 3-layer network with dropout | 93.4 % | 96.0 % |
 #
 # Regularization hurts the training set performance: it limits the ability of the network to overfit the
 # training set. But it improves the test accuracy, and that is what helps your system.
@@ -999,9 +1000,9 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #
 # | modelo | acurácia de treinamento | acurácia de teste |
 # |---|---|---|
-# | rede de 3 camadas sem regularização | TRAIN_NONE | TEST_NONE |
-# | rede de 3 camadas com regularização L2 | TRAIN_L2 | TEST_L2 |
-# | rede de 3 camadas com dropout | TRAIN_DROPOUT | TEST_DROPOUT |
+# | rede de 3 camadas sem regularização | 94,8 % | 89,5 % |
+# | rede de 3 camadas com regularização L2 | 94,3 % | 97,5 % |
+# | rede de 3 camadas com dropout | 93,4 % | 96,0 % |
 #
 # A regularização piora o desempenho no conjunto de treinamento: ela limita a capacidade da rede de se
 # sobreajustar ao conjunto de treinamento. Mas melhora a acurácia de teste, e é isso que ajuda o seu sistema.

@@ -25,7 +25,7 @@ import os
 import numpy as np
 import scipy.io
 
-SEED = 0
+SEED = 7  # chosen so the lesson holds with wide margins (see tests/test_dataset.py)
 M_TRAIN, M_TEST = 211, 200
 LOW = np.array([-0.6, -0.66])    # lower corner (x1, x2) of the field
 HIGH = np.array([0.3, 0.58])     # upper corner (x1, x2) of the field
@@ -102,7 +102,8 @@ def field_dataset_bytes(seed=SEED):
 
     :func:`scipy.io.savemat` stamps the platform and the time into the 116-byte
     text header; it is replaced by the fixed ``MAT_HEADER`` so that the bytes
-    only depend on ``seed``. Arrays are stored little-endian, uncompressed.
+    only depend on ``seed`` (float64 arrays, uncompressed, little-endian as on
+    every platform the pack supports).
 
     Parameters
     ----------
@@ -112,7 +113,7 @@ def field_dataset_bytes(seed=SEED):
     -------
     content : bytes, readable by :func:`scipy.io.loadmat` (keys X, y, Xval, yval)
     """
-    data = {k: np.ascontiguousarray(v, dtype="<f8") for k, v in make_field_dataset(seed).items()}
+    data = {k: np.ascontiguousarray(v, dtype=np.float64) for k, v in make_field_dataset(seed).items()}
     buffer = io.BytesIO()
     scipy.io.savemat(buffer, data, format="5", do_compression=False)
     content = buffer.getvalue()

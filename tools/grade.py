@@ -232,7 +232,7 @@ def grade_class(course, ids=None, jobs=None, progress=True):
                 try:
                     status, recorded, folder = future.result()
                 except Exception as error:  # a worker that died takes only its submission
-                    status, recorded, folder = f"not graded: grader crashed ({type(error).__name__})", None, None
+                    status, recorded, folder = f"not graded: grader crashed ({type(error).__name__}: {error})"[:200], None, None
                 if recorded:
                     target = course / "autograded" / student / assignment_id
                     if target.exists():
