@@ -15,7 +15,8 @@ from tools.submissions import catalogue, fill
 __all__ = ["graded", "english", "portuguese", "test_solution_scores_full_marks",
            "test_correct_solution_writes_nothing_to_stderr", "test_infinite_loop_costs_only_its_function",
            "test_deleted_test_cells_are_restored_and_graded", "test_blank_release_scores_zero_everywhere",
-           "test_each_mistake_loses_points_on_its_function_only", "test_correct_variants_keep_full_marks",
+           "test_each_mistake_loses_points_on_its_function", "test_a_mistake_costs_nothing_on_the_other_functions",
+           "test_correct_variants_keep_full_marks",
            "test_portuguese_mistakes_lose_points_on_every_function"]
 
 
@@ -66,7 +67,7 @@ def graded(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def english(graded):
-    """The English class: solution, blank, an infinite loop, deleted test cells, one student per mistake and variant."""
+    """The English class: solution, blank, deleted test cells, batched mistakes and variants, one-mistake notebooks."""
     release_nb, source = graded.notebooks("en")
     students = {"solution": fill(release_nb, source), "blank": release_nb, "deleted-tests": fill(release_nb, source)}
     if graded.loop_test:
@@ -74,11 +75,17 @@ def english(graded):
     students["deleted-tests"].cells = [c for c in students["deleted-tests"].cells
                                        if not c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(
                                            graded.functions[-1] + "_")]
+    # Submission k carries the k-th mistake (or variant) of every function at once: the functions' tests are
+    # independent, so each function's cells still show its own mistake. Grading one notebook per mistake
+    # would multiply the suite's time by the number of functions.
+    for kind, table in (("mistakes", graded.catalogue.MISTAKES), ("variants", graded.catalogue.VARIANTS)):
+        for k in range(max(len(v) for v in table.values())):
+            edits = {f: list(table[f].values())[k] for f in graded.functions if k < len(table[f])}
+            students[f"{kind}-{k}"] = fill(release_nb, source, edits)
+    # And one notebook per function with only its first mistake: the others must keep full marks.
     for function in graded.functions:
-        for k, edits in enumerate(graded.catalogue.MISTAKES[function].values()):
-            students[f"mistake-{function}-{k}"] = fill(release_nb, source, {function: edits})
-        for k, edits in enumerate(graded.catalogue.VARIANTS[function].values()):
-            students[f"variant-{function}-{k}"] = fill(release_nb, source, {function: edits})
+        students[f"only-{function}"] = fill(release_nb, source,
+                                            {function: next(iter(graded.catalogue.MISTAKES[function].values()))})
     return graded.grade("en", students)
 
 
@@ -129,22 +136,28 @@ def test_blank_release_scores_zero_everywhere(english, portuguese):
         assert scores and all(score == 0 for score, _ in scores.values()), scores
 
 
-def test_each_mistake_loses_points_on_its_function_only(graded, english):
+def test_each_mistake_loses_points_on_its_function(graded, english):
     for function in graded.functions:
         assert len(graded.catalogue.MISTAKES[function]) >= 3, function
         for k, label in enumerate(graded.catalogue.MISTAKES[function]):
-            scores = english[f"mistake-{function}-{k}"]
-            own = cells_of(function, scores)
+            own = cells_of(function, english[f"mistakes-{k}"])
             assert own and lost_points(own), f"{function}: {label!r} kept full marks: {own}"
-            assert_full({name: v for name, v in scores.items() if name not in own})
+
+
+def test_a_mistake_costs_nothing_on_the_other_functions(graded, english):
+    for function in graded.functions:
+        scores = english[f"only-{function}"]
+        own = cells_of(function, scores)
+        assert lost_points(own), (function, own)
+        assert_full({name: v for name, v in scores.items() if name not in own})
 
 
 def test_correct_variants_keep_full_marks(graded, english):
     for function in graded.functions:
         assert len(graded.catalogue.VARIANTS[function]) >= 2, function
-        for k, label in enumerate(graded.catalogue.VARIANTS[function]):
-            scores = english[f"variant-{function}-{k}"]
-            assert all(s == m for s, m in scores.values()), f"{function}: {label!r} lost points: {scores}"
+    for k in range(max(len(v) for v in graded.catalogue.VARIANTS.values())):
+        scores = english[f"variants-{k}"]
+        assert all(s == m for s, m in scores.values()), f"variants #{k} lost points: {scores}"
 
 
 def test_portuguese_mistakes_lose_points_on_every_function(graded, portuguese):

@@ -27,3 +27,41 @@ def test_sample_class_grades_as_designed(tmp_path):
         rows = list(csv.DictReader(handle))
     graded = {(row["student_id"], row["assignment"]) for row in rows if row["raw_score"] not in ("", None)}
     assert ("ana", "regularization_en") in graded and ("joana", "regularization_pt") in graded
+
+
+@pytest.mark.slow
+def test_formgrader_reads_the_gradebook_the_grader_wrote(tmp_path):
+    """`make lab`'s JupyterLab serves nbgrader's formgrader API from the gradebook written by the pack's grader."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    course = make_course(tmp_path, with_release=False)
+    release(course, ["regularization_en"])
+    shutil.copytree(SAMPLE / "ana", course / "submitted" / "ana")
+    grade_class(course, ["regularization_en"], jobs=1, progress=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    jupyter = Path(sys.executable).parent / "jupyter"
+    server = subprocess.Popen([str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+                               "--ServerApp.token=t0ken", "--ServerApp.open_browser=False"], cwd=course,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/formgrader/api/submissions/regularization_en?token=t0ken"
+        deadline, body = time.time() + 90, None
+        while time.time() < deadline and body is None:
+            try:
+                body = json.loads(urllib.request.urlopen(url, timeout=5).read())
+            except Exception:
+                time.sleep(1)
+        assert body, "the formgrader did not answer"
+        ana = next(s for s in body if s["student"] == "ana")
+        assert ana["score"] == ana["max_score"] == 12
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -57,17 +57,32 @@ class Result:
 
     @property
     def graded(self):
-        return self.status == "graded"
+        return self.status.startswith("graded")
+
+
+def locate_notebook(folder, expected):
+    """Find the notebook to grade in a submission folder.
+
+    Returns
+    -------
+    (path, note) : ``path`` is None when there is nothing to grade; ``note`` says what was
+        done about a renamed notebook or extra notebooks (empty when nothing unusual).
+    """
+    others = sorted(p.name for p in folder.glob("*.ipynb") if p.name != expected)
+    if (folder / expected).exists():
+        return folder / expected, f"extra notebooks ignored: {', '.join(others)}" if others else ""
+    if len(others) == 1:
+        return folder / others[0], f"{others[0]} graded as {expected}"
+    found = f"; found {', '.join(others)}" if others else ""
+    return None, f"no {expected} in the submission{found}"
 
 
 def unreadable_reason(path):
     """Why nbformat cannot read the notebook at ``path`` (None when it can)."""
-    if not path.exists():
-        return f"no {path.name} in the submission"
     if path.stat().st_size == 0:
         return f"{path.name} is an empty file"
     try:
-        nbformat.validate(nbformat.read(str(path), as_version=4))
+        nbformat.read(str(path), as_version=4)
     except Exception as error:  # nbformat raises several types for bad JSON or schema
         return f"{path.name} is not a valid notebook ({str(error).splitlines()[0].split(':')[0][:80]})"
     return None
@@ -116,13 +131,18 @@ def _recorded(db_url, assignment_id, student):
                               for nb in submission.notebooks}}
 
 
-def _autograde_one(assignment_id, student):
-    """Worker task: autograde one submission in the private course; return (status, record, folder)."""
+def _autograde_one(assignment_id, student, rename=None):
+    """Worker task: autograde one submission in the private course; return (status, record, folder).
+
+    ``rename``: (found name, expected name) when the student renamed the notebook.
+    """
     course, private = _WORKER["course"], _WORKER["private"]
     submitted = private / "submitted" / student / assignment_id
     if submitted.exists():
         shutil.rmtree(submitted)
     shutil.copytree(course / "submitted" / student / assignment_id, submitted)
+    if rename:
+        (submitted / rename[0]).rename(submitted / rename[1])
     result = nbgrader_api(private, assignment_id).autograde(assignment_id, student, force=True, create=True)
     autograded = private / "autograded" / student / assignment_id
     if not result["success"] or not autograded.exists():
@@ -207,16 +227,19 @@ def grade_class(course, ids=None, jobs=None, progress=True):
     course = Path(course).resolve()
     jobs = jobs or os.cpu_count() or 1
     todo, results = [], []
+    notes = {}
     for assignment_id, student in submissions(course, ids):
-        notebook = split_assignment_id(assignment_id)[0].notebook
-        reason = unreadable_reason(course / "submitted" / student / assignment_id / notebook)
+        expected = split_assignment_id(assignment_id)[0].notebook
+        path, note = locate_notebook(course / "submitted" / student / assignment_id, expected)
+        reason = note if path is None else unreadable_reason(path)
         if reason:
             results.append(Result(student, assignment_id, status=f"not graded: {reason}"))
         else:
-            todo.append((assignment_id, student))
+            todo.append((assignment_id, student, (path.name, expected) if path.name != expected else None))
+            notes[assignment_id, student] = note
     db_url = f"sqlite:///{course / 'gradebook.db'}"
     with Gradebook(db_url) as gb:
-        _check_released(gb, sorted({r.assignment for r in results} | {a for a, _ in todo}))
+        _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}))
         for r in results:
             record_ungradable(gb, course, r.assignment, r.student)
     with tempfile.TemporaryDirectory() as tmp:
@@ -225,7 +248,7 @@ def grade_class(course, ids=None, jobs=None, progress=True):
         bar = tqdm(total=len(todo), unit="submission", desc="autograde", disable=not progress, smoothing=0.1)
         with ProcessPoolExecutor(jobs, mp_context=SPAWN, initializer=_init_worker, initargs=(course, snapshot)) as pool, \
                 Gradebook(db_url) as gb:
-            grading = {pool.submit(_autograde_one, a, s): (a, s) for a, s in todo}
+            grading = {pool.submit(_autograde_one, a, s, rename): (a, s) for a, s, rename in todo}
             feedback = []
             for future in as_completed(grading):
                 assignment_id, student = grading[future]
@@ -241,7 +264,8 @@ def grade_class(course, ids=None, jobs=None, progress=True):
                     record(gb, assignment_id, student, recorded)
                     # Feedback reads the gradebook, now complete for this submission, and writes only its folder.
                     feedback.append(pool.submit(_feedback_one, course, assignment_id, student))
-                results.append(Result(student, assignment_id, status=status))
+                note = notes.get((assignment_id, student))
+                results.append(Result(student, assignment_id, status=f"{status} ({note})" if note and recorded else status))
                 bar.update()
             bar.close()
             for future in as_completed(feedback):
@@ -288,6 +312,11 @@ def print_table(results, course):
         print("\nnot graded:")
         for r in failed:
             print(f"  {r.student} / {r.assignment}: {r.status[len('not graded: '):]}")
+    noted = [r for r in results if r.graded and r.status != "graded"]
+    if noted:
+        print("\ngraded, with a note:")
+        for r in noted:
+            print(f"  {r.student} / {r.assignment}: {r.status[len('graded ('):-1]}")
     course = Path(course)
     print(f"\ngradebook:  {course / 'gradebook.db'}  (nbgrader's SQLite gradebook; `make lab` opens the formgrader)")
     print(f"grades:     {course / 'grades.csv'}")

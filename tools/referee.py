@@ -6,8 +6,8 @@ code, so that code can patch whatever the tests use (``np.allclose``,
 behave differently under the grader. The referee closes that gap:
 
 1. for each graded function with cases in ``tools/referee_cases/<assignment>.py``,
-   it runs the student's cells (the function's own and those of the graded
-   functions it calls) in a throw-away sandbox process (:mod:`tools.sandbox`)
+   it runs the student's cell of that function (with the reference versions of
+   the other graded functions it calls) in a throw-away sandbox process (:mod:`tools.sandbox`)
    started from a copy of the trusted helper files, with the notebook's
    trusted imports, a memory cap, a timeout and no grading environment;
 2. the sandbox returns the outputs as plain numbers; the referee compares them,
@@ -95,35 +95,34 @@ def pick(value, keys):
     return {"dict": {k: v for k, v in value["dict"].items() if k in keys}}
 
 
-def _defines(tree):
-    return {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+def needed_cells(function, solutions, reference_source):
+    """What the sandbox runs before calling ``function``: the reference versions of the other graded
+    functions it calls (so a mistake elsewhere costs nothing here, as in the notebook's tests), then
+    the student's cell of ``function``.
+    """
+    own = solutions.get(function)
+    if own is None:
+        return []
+    try:
+        names = {n.id for n in ast.walk(ast.parse(own)) if isinstance(n, ast.Name)}
+    except SyntaxError:
+        return [own]
+    tree = ast.parse(reference_source)
+    dependencies = [ast.unparse(node) for node in tree.body if isinstance(node, ast.FunctionDef)
+                    and node.name in names and node.name in solutions and node.name != function]
+    return dependencies + [own]
 
 
-def needed_cells(function, solutions):
-    """The student's cells that ``function`` needs: its own, and those defining graded functions it names."""
-    parsed = {}
-    for grade_id, source in solutions.items():
-        try:
-            parsed[grade_id] = ast.parse(source)
-        except SyntaxError:
-            parsed[grade_id] = None
-    wanted, queue = [], [function]
-    while queue:
-        grade_id = queue.pop()
-        if grade_id in wanted or grade_id not in solutions:
-            continue
-        wanted.append(grade_id)
-        tree = parsed[grade_id]
-        if tree is not None:
-            names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-            queue += [g for g, t in parsed.items() if t is not None and _defines(t) & names and g != grade_id]
-    return [solutions[g] for g in reversed(wanted)]
+DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
 
 
-def trusted_setup(source_nb):
-    """The source notebook's first code cell (its imports) and its provided cells that only define things."""
-    setup = []
-    for cell in source_nb.cells:
+def definition_cells(notebook, first_cell_too=False):
+    """Code of the plain (non-nbgrader) cells of ``notebook`` that only import and define things.
+
+    With ``first_cell_too``, the first code cell (the notebook's imports and settings) is kept whatever it holds.
+    """
+    kept = []
+    for cell in notebook.cells:
         if cell.cell_type != "code" or "nbgrader" in cell.metadata:
             continue
         code = "\n".join(l for l in cell.source.split("\n") if not l.lstrip().startswith(("%", "!")))
@@ -131,10 +130,14 @@ def trusted_setup(source_nb):
             body = ast.parse(code).body
         except SyntaxError:
             continue
-        definitions = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
-        if not setup or (body and all(isinstance(s, definitions) for s in body)):
-            setup.append(code)
-    return setup
+        if (first_cell_too and not kept) or (body and all(isinstance(s, DEFINITIONS) for s in body)):
+            kept.append(code)
+    return kept
+
+
+def trusted_setup(source_nb):
+    """The source notebook's first code cell (its imports) and its provided cells that only define things."""
+    return definition_cells(source_nb, first_cell_too=True)
 
 
 class Referee(NbGraderPreprocessor):
@@ -159,8 +162,12 @@ class Referee(NbGraderPreprocessor):
         solutions = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
                      if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")}
         cases = {f: [(label, *build()) for label, build in cases_module.cases(f)] for f in cases_module.FUNCTIONS}
-        report = self._run_sandbox(source_folder, trusted_setup(source_nb),
-                                   {f: needed_cells(f, solutions) for f in cases}, cases)
+        reference_source = (ROOT / "reference" / f"{assignment.name}.py").read_text(encoding="utf-8")
+        setup = trusted_setup(source_nb)
+        # The student's own helper cells (definitions only) run first among the student's code.
+        helpers = [c for c in definition_cells(nb) if c not in setup]
+        report = self._run_sandbox(source_folder, setup,
+                                   {f: helpers + needed_cells(f, solutions, reference_source) for f in cases}, cases)
         verdicts = self._verdicts(assignment.name, cases_module, cases, report)
         language = notebook_language(resources)
         for cell in nb.cells:

@@ -9,7 +9,13 @@ pack's grader both use them:
     is restarted, the code cells before it that are not tests and did not kill
     the kernel are run again, and grading goes on with the next cell. A cell's
     output beyond ``max_output_chars`` is dropped as it arrives (gigabytes of
-    output cost neither memory nor the other cells).
+    output cost neither memory nor the other cells). Warnings (stderr) in a
+    test cell are kept as plain output instead of failing the cell.
+``ForgetUnknownGradeCells``
+    before nbgrader's ``OverwriteCells``: a cell whose nbgrader metadata was
+    emptied by ``DeduplicateIds`` (a duplicated test cell) or names a grade id
+    the gradebook does not know (an edited id) becomes a plain cell, so the
+    original is restored from the gradebook instead of the run failing.
 ``RedactHiddenTests``
     for feedback: a test cell's hidden part is removed from its source, and if
     the cell failed, its output is replaced by the error's first line without
@@ -74,9 +80,17 @@ class ResilientExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         self._chars = 0
         try:
-            return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+            if is_test_cell(cell):
+                # nbgrader fails a test cell on any stderr output; a warning from correct code is not a
+                # failure (errors are 'error' outputs), so stderr text is kept but shown as stdout.
+                for output in cell.outputs:
+                    if output.output_type == "stream" and output.name == "stderr":
+                        output.name = "stdout"
+            return cell, resources
+        except Exception as error:  # noqa: BLE001 - DeadKernelError, or a kernel broken by patched builtins
             self._killers.add(index)
+            self.log.warning("kernel lost in cell %s (%s): restarting", index, type(error).__name__)
             cell.outputs.append(new_output("error", ename="KernelDied", evalue=KERNEL_DIED[self._language],
                                            traceback=[KERNEL_DIED[self._language]]))
             if self._restarts >= self.max_restarts:
@@ -98,7 +112,7 @@ class ResilientExecute(Execute):
                         self.execute_cell(cell, i, store_history=False)
                         cell.outputs = saved
                 return
-            except DeadKernelError:
+            except Exception:  # noqa: BLE001 - a replayed cell that breaks the kernel again is skipped
                 self._killers.add(self._replaying)
                 if self._restarts >= self.max_restarts:
                     raise
@@ -116,6 +130,22 @@ class ResilientExecute(Execute):
                 return note
             return None
         return super().output(outs, msg, display_id, cell_index)
+
+
+class ForgetUnknownGradeCells(NbGraderPreprocessor):
+    """Turn cells with empty or unknown nbgrader metadata into plain cells (see the module docstring)."""
+
+    def preprocess(self, nb, resources):
+        from nbgrader.api import Gradebook
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gb:
+            notebook = gb.find_notebook(info["notebook"], info["assignment"])
+            known = {c.name for c in notebook.source_cells}
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader")
+            if meta is not None and meta.get("grade_id") not in known:
+                del cell.metadata["nbgrader"]
+        return nb, resources
 
 
 class RedactHiddenTests(NbGraderPreprocessor):

@@ -1,4 +1,8 @@
-"""Referee inputs for Regularization: the notebook's examples, and other networks for the hidden cells."""
+"""Referee inputs for Regularization.
+
+``example`` cases: the notebook's example, and a network of the same shape drawn from another seed
+(a function that only reproduces the printed expected output fails it); ``hidden`` cases: other networks.
+"""
 import numpy as np
 
 import reference  # noqa: F401 - puts utils/ on sys.path
@@ -48,21 +52,25 @@ def cases(function):
     return {
         "compute_cost_with_regularization": [
             ("example", lambda: (reg_testcases.compute_cost_with_regularization_test_case() + (0.1,), {})),
+            ("example", lambda: _cost(31, [3, 2, 3, 1], 5, 0.1)),
             ("hidden", lambda: _cost(21, [4, 5, 3, 1], 7, 0.7)),
             ("hidden", lambda: _cost(22, [2, 20, 3, 1], 9, 0.05)),
         ],
         "backward_propagation_with_regularization": [
             ("example", lambda: (reg_testcases.backward_propagation_with_regularization_test_case() + (0.7,), {})),
+            ("example", lambda: _backward_l2(32, [3, 2, 3, 1], 5, 0.7)),
             ("hidden", lambda: _backward_l2(23, [4, 5, 3, 1], 6, 0.3)),
             ("hidden", lambda: _backward_l2(24, [2, 20, 3, 1], 8, 1.5)),
         ],
         "forward_propagation_with_dropout": [
             ("example", lambda: (reg_testcases.forward_propagation_with_dropout_test_case() + (0.7,), {})),
+            ("example", lambda: _forward_dropout(33, [3, 2, 3, 1], 5, 0.7)),
             ("hidden", lambda: _forward_dropout(25, [4, 6, 5, 1], 8, 0.8)),
             ("hidden", lambda: _forward_dropout(26, [2, 20, 3, 1], 6, 0.6)),
         ],
         "backward_propagation_with_dropout": [
             ("example", lambda: (reg_testcases.backward_propagation_with_dropout_test_case() + (0.8,), {})),
+            ("example", lambda: _backward_dropout(34, [3, 2, 3, 1], 5, 0.8)),
             ("hidden", lambda: _backward_dropout(27, [4, 6, 5, 1], 8, 0.8)),
             ("hidden", lambda: _backward_dropout(28, [2, 20, 3, 1], 7, 0.5, int_masks=True)),
         ],
