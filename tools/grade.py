@@ -82,7 +82,9 @@ def unreadable_reason(path):
     if path.stat().st_size == 0:
         return f"{path.name} is an empty file"
     try:
-        nbformat.read(str(path), as_version=4)
+        with warnings.catch_warnings():  # missing or duplicate cell ids: nbformat repairs them, and says so
+            warnings.simplefilter("ignore")
+            nbformat.read(str(path), as_version=4)
     except Exception as error:  # nbformat raises several types for bad JSON or schema
         return f"{path.name} is not a valid notebook ({str(error).splitlines()[0].split(':')[0][:80]})"
     return None
