@@ -47,10 +47,10 @@ grade: venv
 	$(PY) -m tools grade $(if $(JOBS),--jobs $(JOBS))
 
 lab: venv
-	$(BIN)/jupyter lab --no-browser
+	$(BIN)/jupyter lab --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: venv
-	$(PY) -m pytest -n 2 --dist loadfile -q tests
+	$(PY) -m pytest -n 2 --dist loadfile -q --durations=12 tests
 
 test-fast: venv
 	$(PY) -m pytest -q -m "not slow" tests

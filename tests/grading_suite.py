@@ -37,9 +37,14 @@ def lost_points(scores):
 class Graded:
     """One assignment released in a fresh course, and helpers to grade classes of it."""
 
-    def __init__(self, assignment, path):
+    def __init__(self, assignment, path, loop_test=False):
         self.assignment = assignment
+        self.loop_test = loop_test
         self.course = make_course(path, with_release=False)
+        if loop_test:
+            # The mechanism, not the course's 30 s value, is under test: a short timeout keeps the suite fast.
+            with open(self.course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+                config.write("\nc.ResilientExecute.timeout = 6\nc.Referee.timeout = 6\n")
         release(self.course, [assignment.folder(lang) for lang in ("en", "pt")])
         self.catalogue = catalogue(assignment)
         self.functions = list(self.catalogue.MISTAKES)
@@ -60,9 +65,8 @@ class Graded:
 
 @pytest.fixture(scope="module")
 def graded(request, tmp_path_factory):
-    graded = Graded(ASSIGNMENTS[request.module.ASSIGNMENT], tmp_path_factory.mktemp("course"))
-    graded.loop_test = getattr(request.module, "LOOP_TEST", False)
-    return graded
+    return Graded(ASSIGNMENTS[request.module.ASSIGNMENT], tmp_path_factory.mktemp("course"),
+                  loop_test=getattr(request.module, "LOOP_TEST", False))
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +120,8 @@ def test_correct_solution_writes_nothing_to_stderr(graded, english):
 def test_infinite_loop_costs_only_its_function(graded, english):
     """The per-cell timeout of nbgrader_config.py stops the loop; the kernel goes on with the other tests.
 
-    It costs two timeouts of wall time, so it runs for the assignments whose test module sets LOOP_TEST.
+    It costs two timeouts of wall time, so it runs for the assignments whose test module sets LOOP_TEST,
+    with a shorter timeout than the course's.
     """
     if not graded.loop_test:
         pytest.skip("the timeout is a course setting, tested once (regularization)")

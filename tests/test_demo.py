@@ -49,7 +49,7 @@ def test_formgrader_reads_the_gradebook_the_grader_wrote(tmp_path):
         port = s.getsockname()[1]
     jupyter = Path(sys.executable).parent / "jupyter"
     server = subprocess.Popen([str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-                               "--ServerApp.token=t0ken", "--ServerApp.open_browser=False"], cwd=course,
+                               "--IdentityProvider.token=t0ken", "--allow-root"], cwd=course,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/formgrader/api/submissions/regularization_en?token=t0ken"

@@ -41,7 +41,7 @@ from traitlets import Bool, Float, Integer
 
 from .course import ROOT, split_assignment_id
 from .resilient import notebook_language
-from .sandbox import encode
+from .sandbox import SETUP_OK, encode
 
 SANDBOX = Path(__file__).resolve().parent / "sandbox.py"
 REFEREE_FAILED = {
@@ -168,6 +168,8 @@ class Referee(NbGraderPreprocessor):
         helpers = [c for c in definition_cells(nb) if c not in setup]
         report = self._run_sandbox(source_folder, setup,
                                    {f: helpers + needed_cells(f, solutions, reference_source) for f in cases}, cases)
+        if report is None:
+            return nb, resources
         verdicts = self._verdicts(assignment.name, cases_module, cases, report)
         language = notebook_language(resources)
         for cell in nb.cells:
@@ -193,8 +195,16 @@ class Referee(NbGraderPreprocessor):
             try:
                 done = subprocess.run([sys.executable, "-I", str(SANDBOX)], input=pickle.dumps(job), env=env,
                                       cwd=tmp, capture_output=True, timeout=self.timeout * len(cases) + 60)
-                return json.loads(done.stdout or b"{}")
-            except (subprocess.TimeoutExpired, ValueError):
+            except subprocess.TimeoutExpired:
+                return {}
+            first, _, rest = done.stdout.decode("utf-8", "replace").partition("\n")
+            if first != SETUP_OK:
+                # Nothing of the student's ran yet: the grader's own setup failed. Say so, judge nothing.
+                self.log.warning("referee skipped: its sandbox setup failed: %s", done.stderr.decode()[-500:])
+                return None
+            try:
+                return json.loads(rest or "{}")
+            except ValueError:
                 return {}
 
     def _verdicts(self, name, cases_module, cases, report):

@@ -3,8 +3,8 @@
 Started by :mod:`tools.referee` as ``python -I tools/sandbox.py`` with a pickled
 job on stdin (from the grader, trusted). For each function a forked child:
 caps its memory, silences stdout/stderr, runs the trusted setup code (the
-notebook's imports and provided code), then the student's cells, then calls
-the function on each case. Outputs go back as JSON of numbers, lists and dicts
+notebook's imports and provided code), then the student's cells (the trusted setup ran once
+before the fork), then calls the function on each case. Outputs go back as JSON of numbers, lists and dicts
 (never pickles), so nothing the student's code builds reaches the grader as a
 live object: no ``__eq__``, ``__array__`` or ``__bool__`` trick survives, and
 whatever the code patches (numpy, builtins, the test helpers) is patched in a
@@ -20,6 +20,8 @@ import select
 import signal
 import sys
 import time
+
+SETUP_OK = "sandbox: trusted setup done"
 
 
 def encode(value, depth=0):
@@ -41,11 +43,8 @@ def encode(value, depth=0):
     return {"array": {"shape": list(array.shape), "data": flat}}
 
 
-def run_function(job, name, write):
-    """In the forked child: set up, run the student's cells, call ``name`` on every case, write JSON."""
-    namespace = {"__name__": "__main__"}
-    for source in job["setup"]:
-        exec(compile(source, "<setup>", "exec"), namespace)
+def run_function(job, namespace, name, write):
+    """In the forked child: run the student's cells in ``namespace``, call ``name`` on every case, write JSON."""
     problems = []
     for source in job["cells"][name]:
         try:
@@ -67,7 +66,13 @@ def main():
     job = pickle.load(sys.stdin.buffer)
     os.chdir(job["folder"])
     sys.path.insert(0, job["folder"])
-    import numpy  # noqa: F401 - imported once here, inherited by every child
+    # The trusted setup (the notebook's imports and provided code) runs once, here; every child
+    # inherits the namespace and the imported modules, and whatever a child changes dies with it.
+    namespace = {"__name__": "__main__"}
+    for source in job["setup"]:
+        exec(compile(source, "<setup>", "exec"), namespace)
+    sys.stdout.write(SETUP_OK + "\n")  # before any student code: the referee trusts nothing without it
+    sys.stdout.flush()
     report = {}
     for name in job["cases"]:
         read_end, write_end = os.pipe()
@@ -80,7 +85,7 @@ def main():
             resource.setrlimit(resource.RLIMIT_AS, (job["memory"], job["memory"]))
             with os.fdopen(write_end, "w") as out:
                 try:
-                    run_function(job, name, out.write)
+                    run_function(job, namespace, name, out.write)
                 finally:
                     out.flush()
                     os._exit(0)
