@@ -9,10 +9,12 @@ import sys
 # The pack's preprocessors live in tools/ beside this file (temporary course copies link it).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern,  # noqa: E402
-                                    LimitOutput, SaveAutoGrades)
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds,  # noqa: E402
+                                    GetGrades, IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec,
+                                    SaveAutoGrades)
 from tools.referee import Referee  # noqa: E402
-from tools.resilient import RedactHiddenTests, ResilientExecute, limit_kernel_memory  # noqa: E402
+from tools.resilient import (ForgetUnknownGradeCells, RedactHiddenTests, ResilientExecute,  # noqa: E402
+                             limit_kernel_memory)
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -30,6 +32,9 @@ c.OverwriteCells.add_missing_cells = True
 #   with the next cells; a cell's output is capped at ResilientExecute.max_output_chars;
 # - Referee: every graded function is re-checked outside the student's kernel, against the reference
 #   solutions; a test cell whose case fails there scores 0 even if the in-kernel test was fooled.
+# - ForgetUnknownGradeCells: duplicated or re-labelled test cells are restored instead of failing the run.
+c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, ForgetUnknownGradeCells, OverwriteKernelspec,
+                                      OverwriteCells, CheckCellMetadata]
 c.Autograde.autograde_preprocessors = [ResilientExecute, Referee, IgnorePattern, ClearMetadataPreprocessor,
                                        LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 # A cell that runs longer than this is stopped and recorded as an error. A correct notebook under the

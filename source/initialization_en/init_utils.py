@@ -14,6 +14,7 @@ classic notebook, but without its warnings).
 import numpy as np
 import sklearn.datasets
 
+from figures import plot_decision_boundary  # noqa: F401 - part of this module's API
 from language import text
 
 
@@ -173,41 +174,6 @@ def predict(X, y, parameters):
     p = predict_dec(parameters, X).astype(int)
     print(text(en="Accuracy", pt="Acurácia") + ": " + str(float(np.mean(p == y))))
     return p
-
-
-def plot_decision_boundary(model, X, y, ax=None, resolution=0.01, title=None):
-    """Shade the plane by the label that ``model`` predicts and scatter the data.
-
-    Parameters
-    ----------
-    model : callable taking an ndarray of shape (k, 2) and returning k labels
-        (for example ``lambda x: predict_dec(parameters, x.T)``)
-    X : ndarray of shape (2, m)
-    y : ndarray of shape (1, m) or (m,)
-    ax : matplotlib Axes, optional; a new figure is made when omitted
-    resolution : float, grid step of the shading
-    title : str, optional
-
-    Returns
-    -------
-    ax : the matplotlib Axes drawn on
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 4))
-    x_min, x_max = X[0, :].min() - 0.1, X[0, :].max() + 0.1
-    y_min, y_max = X[1, :].min() - 0.1, X[1, :].max() + 0.1
-    xx, yy = np.meshgrid(np.arange(x_min, x_max, resolution), np.arange(y_min, y_max, resolution))
-    Z = np.asarray(model(np.c_[xx.ravel(), yy.ravel()])).reshape(xx.shape).astype(float)
-    ax.contourf(xx, yy, Z, levels=[-0.5, 0.5, 1.5], cmap="Spectral", alpha=0.8)
-    ax.scatter(X[0, :], X[1, :], c=np.ravel(y), s=20, cmap="Spectral", vmin=0, vmax=1,
-               edgecolors="k", linewidths=0.3)
-    ax.set_xlabel("x1")
-    ax.set_ylabel("x2")
-    if title:
-        ax.set_title(title)
-    return ax
 
 
 def load_dataset():

@@ -13,6 +13,7 @@ import os
 import numpy as np
 import scipy.io
 
+from figures import plot_decision_boundary  # noqa: F401 - part of this module's API
 from language import text
 
 DATASET_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "datasets", "data.mat")
@@ -198,40 +199,6 @@ def predict(X, y, parameters):
     p = predict_dec(parameters, X).astype(int)
     print(text(en="Accuracy", pt="Acurácia") + ": " + str(float(np.mean(p == y))))
     return p
-
-
-def plot_decision_boundary(model, X, y, ax=None, resolution=0.01, title=None):
-    """Shade the plane by the label that ``model`` predicts and scatter the data.
-
-    Parameters
-    ----------
-    model : callable taking an ndarray of shape (m, 2) and returning m labels
-        (for example ``lambda x: predict_dec(parameters, x.T)``)
-    X : ndarray of shape (2, m)
-    y : ndarray of shape (1, m) or (m,)
-    ax : matplotlib Axes, optional; a new figure is made when omitted
-    resolution : float, grid step of the shading
-    title : str, optional
-
-    Returns
-    -------
-    ax : the matplotlib Axes drawn on
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 4))
-    x_min, x_max = X[0, :].min() - 0.1, X[0, :].max() + 0.1
-    y_min, y_max = X[1, :].min() - 0.1, X[1, :].max() + 0.1
-    xx, yy = np.meshgrid(np.arange(x_min, x_max, resolution), np.arange(y_min, y_max, resolution))
-    Z = np.asarray(model(np.c_[xx.ravel(), yy.ravel()])).reshape(xx.shape).astype(float)
-    ax.contourf(xx, yy, Z, cmap="Spectral", alpha=0.8)
-    ax.scatter(X[0, :], X[1, :], c=np.ravel(y), s=20, cmap="Spectral", edgecolors="k", linewidths=0.3)
-    ax.set_xlabel("x1")
-    ax.set_ylabel("x2")
-    if title:
-        ax.set_title(title)
-    return ax
 
 
 def load_2D_dataset(path=DATASET_PATH):
