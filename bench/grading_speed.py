@@ -31,7 +31,8 @@ import nbclient  # noqa: E402
 from tools import notebooks  # noqa: E402
 from tools.course import ASSIGNMENTS, LANGUAGES, split_assignment_id  # noqa: E402
 from tools.grade import grade_class  # noqa: E402
-from tools.nbgrader_run import NbgraderError, export_grades, make_course, nbgrader, release  # noqa: E402
+from tools.nbgrader_run import (NbgraderError, export_grades, generate_feedback, make_course,  # noqa: E402
+                                nbgrader, release)
 from tools.sample_class import generate_class  # noqa: E402
 
 
@@ -48,7 +49,7 @@ def time_serial_nbgrader(course, assignment_id):
         nbgrader(["autograde", assignment_id, "--force"], course)
     except NbgraderError:
         pass  # the generated class holds broken files: nbgrader grades the others and exits non-zero
-    nbgrader(["generate_feedback", assignment_id, "--force"], course)
+    generate_feedback(course, assignment_id)
     export_grades(course)
     return time.perf_counter() - start
 

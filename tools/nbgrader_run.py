@@ -13,7 +13,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 
 from . import notebooks
-from .course import ASSIGNMENTS, ROOT, assignment_ids, split_assignment_id
+from .course import ROOT, assignment_ids, split_assignment_id
 
 COURSE_FILES = ("nbgrader_config.py",)
 
@@ -99,17 +99,3 @@ def cell_scores(course, assignment_id, student):
         submission = gb.find_submission(assignment_id, student)
         return {grade.name: (grade.score, grade.max_score)
                 for notebook in submission.notebooks for grade in notebook.grades}
-
-
-def total_scores(course, assignment_id):
-    """Total score of every student of one assignment: dict student -> (score, max_score)."""
-    with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
-        return {s.student.id: (s.score, s.max_score) for s in gb.assignment_submissions(assignment_id)}
-
-
-def notebook_name(assignment_id):
-    return split_assignment_id(assignment_id)[0].notebook
-
-
-__all__ = ["ASSIGNMENTS", "NbgraderError", "autograde", "cell_scores", "export_grades",
-           "generate_feedback", "make_course", "nbgrader", "release", "total_scores"]

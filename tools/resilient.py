@@ -25,7 +25,6 @@ pack's grader both use them:
 import resource
 
 from jupyter_core.utils import run_sync
-from nbclient.exceptions import DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Integer
