@@ -5,17 +5,21 @@ import pytest
 
 import csv
 
-from tools.grade import grade_class
+from tools.grade import grade_class, report
 from tools.nbgrader_run import make_course, release
 from tools.sample_class import SAMPLE, STUDENTS
 
 
 @pytest.mark.slow
-def test_sample_class_grades_as_designed(tmp_path):
+def test_sample_class_grades_as_designed(tmp_path, capsys):
     course = make_course(tmp_path, with_release=False)
     release(course)
     shutil.copytree(SAMPLE, course / "submitted", dirs_exist_ok=True)
-    results = {(r.student, r.assignment[-2:]): r for r in grade_class(course)}
+    graded = grade_class(course)
+    report(graded, course)
+    printed = capsys.readouterr().out
+    assert "not graded:" in printed and "report:" in printed and (course / "report.html").exists()
+    results = {(r.student, r.assignment[-2:]): r for r in graded}
     for language, (full, mistakes, blank, broken) in STUDENTS.items():
         assert results[full, language].score == results[full, language].max_score > 0
         assert 0 < results[mistakes, language].score < results[mistakes, language].max_score

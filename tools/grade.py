@@ -301,14 +301,14 @@ def print_table(results, course):
     students = sorted({r.student for r in results})
     by_key = {(r.student, r.assignment): r for r in results}
     width = max([len(s) for s in students] + [7]) + 2
-    column = max(len(c) for c in columns) + 2
-    print("\n" + "student".ljust(width) + "".join(c.rjust(column) for c in columns))
+    col_width = max(len(c) for c in columns) + 2
+    print("\n" + "student".ljust(width) + "".join(c.rjust(col_width) for c in columns))
     for student in students:
         cells = []
         for column in columns:
             r = by_key.get((student, column))
             cells.append("" if r is None else f"{r.score:g}/{r.max_score:g}" if r.graded else "not graded")
-        print(student.ljust(width) + "".join(c.rjust(column) for c in cells))
+        print(student.ljust(width) + "".join(c.rjust(col_width) for c in cells))
     failed = [r for r in results if not r.graded]
     if failed:
         print("\nnot graded:")
