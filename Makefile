@@ -40,7 +40,7 @@ sample-class: venv
 check: venv
 	$(PY) -m tools check
 
-demo: venv build release
+demo: venv build
 	$(PY) -m tools demo
 
 grade: venv
