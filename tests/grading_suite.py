@@ -12,7 +12,9 @@ from tools.course import ASSIGNMENTS
 from tools.nbgrader_run import autograde, cell_scores, make_course, release
 from tools.submissions import catalogue, fill
 
-__all__ = ["graded", "english", "portuguese", "test_solution_scores_full_marks",
+pytestmark = pytest.mark.slow  # real nbgrader runs: left out by `make test-fast`, run by `make test`
+
+__all__ = ["pytestmark", "graded", "english", "portuguese", "test_solution_scores_full_marks",
            "test_correct_solution_writes_nothing_to_stderr", "test_infinite_loop_costs_only_its_function",
            "test_deleted_test_cells_are_restored_and_graded", "test_blank_release_scores_zero_everywhere",
            "test_each_mistake_loses_points_on_its_function", "test_a_mistake_costs_nothing_on_the_other_functions",

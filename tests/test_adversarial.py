@@ -19,6 +19,8 @@ from tools.grade import grade_class
 from tools.nbgrader_run import make_course, release
 from tools.submissions import fill
 
+pytestmark = pytest.mark.slow  # real nbgrader runs: left out by `make test-fast`, run by `make test`
+
 A = ASSIGNMENTS["regularization"]
 EN, PT = A.folder("en"), A.folder("pt")
 F = "compute_cost_with_regularization"            # the function most cheats target
