@@ -226,6 +226,13 @@ def test_fault_costs_only_the_broken_function(graded, name):
     assert full(others(scores, G)), others(scores, G)
 
 
+@pytest.mark.parametrize("name, incident", [("os-exit", "kernel died in backward_propagation_with_dropout_example"),
+                                            ("segfault", "kernel died in backward_propagation_with_dropout_example"),
+                                            ("patch-isclose", "referee overruled compute_cost_with_regularization_hidden")])
+def test_status_names_what_happened_and_where(graded, name, incident):
+    assert incident in graded[1][name, EN].status, graded[1][name, EN].status
+
+
 def test_warnings_and_stderr_from_correct_code_cost_nothing(graded):
     assert full(cells(graded, "warning-noise-in-correct-code"))
 

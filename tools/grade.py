@@ -150,7 +150,26 @@ def _autograde_one(assignment_id, student, rename=None):
     if not result["success"] or not autograded.exists():
         lines = [l for l in (result.get("error") or result.get("log") or "").splitlines() if l.strip()]
         return f"not graded: {lines[-1][:160] if lines else 'nbgrader failed'}", None, None
-    return "graded", _recorded(f"sqlite:///{private / 'gradebook.db'}", assignment_id, student), str(autograded)
+    notebook = split_assignment_id(assignment_id)[0].notebook
+    incidents = incidents_in(nbformat.read(str(autograded / notebook), as_version=4))
+    status = f"graded ({'; '.join(incidents)})" if incidents else "graded"
+    return status, _recorded(f"sqlite:///{private / 'gradebook.db'}", assignment_id, student), str(autograded)
+
+
+INCIDENTS = {"KernelDied": "kernel died in {cell}", "CellTimeoutError": "timeout in {cell}",
+             "RefereeCheckFailed": "referee overruled {cell}"}
+
+
+def incidents_in(nb):
+    """What went wrong while grading an autograded notebook, cell by cell: kernel deaths, timeouts, referee."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index}"
+        for output in cell.get("outputs", []):
+            template = INCIDENTS.get(output.get("ename"))
+            if output.get("output_type") == "error" and template and template.format(cell=label) not in found:
+                found.append(template.format(cell=label))
+    return found
 
 
 def record_ungradable(gb, course, assignment_id, student):
@@ -267,7 +286,9 @@ def grade_class(course, ids=None, jobs=None, progress=True):
                     # Feedback reads the gradebook, now complete for this submission, and writes only its folder.
                     feedback.append(pool.submit(_feedback_one, course, assignment_id, student))
                 note = notes.get((assignment_id, student))
-                results.append(Result(student, assignment_id, status=f"{status} ({note})" if note and recorded else status))
+                if note and recorded:
+                    status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
+                results.append(Result(student, assignment_id, status=status))
                 bar.update()
             bar.close()
             for future in as_completed(feedback):
