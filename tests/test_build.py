@@ -60,7 +60,7 @@ def test_languages_have_the_same_graded_cells(assignment):
 
 
 @pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
-def test_build_is_deterministic(assignment, tmp_path):
+def test_build_is_deterministic(assignment):
     master = read_master(assignment.master)
     for language in LANGUAGES:
         first = notebooks.dumps(build_notebook(master, language, assignment.helpers))

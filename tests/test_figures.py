@@ -99,3 +99,14 @@ def test_plot_dropout_masks():
     ax = figures.plot_dropout_masks(masks, labels=["D[1]", "D[2]"])
     assert isinstance(ax, Axes) and len(ax.images) == 2
     assert [t.get_text() for t in ax.get_xticklabels()] == ["D[1]", "D[2]"]
+
+
+def test_plot_decision_boundary_on_given_or_new_axes():
+    """Shared by reg_utils and init_utils (they re-export it): two labels, or one label everywhere."""
+    X, y = np.random.default_rng(4).standard_normal((2, 20)), np.arange(20).reshape(1, 20) % 2
+    _, ax = plt.subplots()
+    assert figures.plot_decision_boundary(lambda x: x[:, 0] > 0, X, y, ax=ax, resolution=0.1, title="t") is ax
+    ax2 = figures.plot_decision_boundary(lambda x: np.zeros(len(x), bool), X, y, resolution=0.1)
+    for a in (ax, ax2):
+        a.figure.canvas.draw()
+    assert ax.get_title() == "t" and ax2 is not ax

@@ -3,6 +3,7 @@ import warnings
 
 import numpy as np
 import pytest
+from numerical import numerical_gradient
 import sklearn.datasets
 
 import language
@@ -53,14 +54,7 @@ def test_backward_propagation_matches_a_numerical_gradient():
     assert set(grads) == {"dz3", "dW3", "db3", "da2", "dz2", "dW2", "db2", "da1", "dz1", "dW1", "db1"}
     for name in ("W1", "b1", "W2", "b2", "W3", "b3"):
         assert grads["d" + name].shape == p[name].shape
-        numerical = np.zeros_like(p[name])
-        for index in np.ndindex(p[name].shape):
-            plus = {k: v.copy() for k, v in p.items()}
-            minus = {k: v.copy() for k, v in p.items()}
-            plus[name][index] += 1e-6
-            minus[name][index] -= 1e-6
-            numerical[index] = (compute_loss(forward_propagation(X, plus)[0], Y)
-                                - compute_loss(forward_propagation(X, minus)[0], Y)) / 2e-6
+        numerical = numerical_gradient(lambda q: compute_loss(forward_propagation(X, q)[0], Y), p, name)
         np.testing.assert_allclose(grads["d" + name], numerical, rtol=1e-5, atol=1e-8)
 
 
@@ -127,17 +121,9 @@ def test_load_dataset_is_make_circles_with_the_facts_seeds(plt):
     assert plt.get_fignums() == []  # no plotting inside
 
 
-def test_plot_decision_boundary_draws_on_the_given_axes_without_warnings(plt):
-    p = random_parameters([2, 3, 2, 1], seed=4)
-    X, y = np.random.randn(2, 20), np.random.randint(0, 2, (1, 20))
-    _, ax = plt.subplots()
-    assert init_utils.plot_decision_boundary(lambda x: predict_dec(p, x.T), X, y, ax=ax, resolution=0.1,
-                                             title="t") is ax
-    zeros = {k: np.zeros_like(v) for k, v in p.items()}  # one label everywhere, as the zeros model
-    ax2 = init_utils.plot_decision_boundary(lambda x: predict_dec(zeros, x.T), X, y, resolution=0.1)
-    for a in (ax, ax2):
-        a.figure.canvas.draw()
-    assert ax.get_title() == "t" and ax2 is not ax
+def test_plot_decision_boundary_is_the_shared_one():
+    import figures
+    assert init_utils.plot_decision_boundary is figures.plot_decision_boundary
 
 
 def test_layer_spreads_reads_z1_z2_z3_from_the_cache():
