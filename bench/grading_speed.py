@@ -30,7 +30,7 @@ import nbclient  # noqa: E402
 
 from tools import notebooks  # noqa: E402
 from tools.course import ASSIGNMENTS, LANGUAGES, split_assignment_id  # noqa: E402
-from tools.grade import grade_class  # noqa: E402
+from tools.grading.classroom import grade_class  # noqa: E402
 from tools.nbgrader_run import (NbgraderError, export_grades, generate_feedback, make_course,  # noqa: E402
                                 nbgrader, release)
 from tools.sample_class import generate_class  # noqa: E402

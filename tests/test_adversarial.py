@@ -15,7 +15,7 @@ import pytest
 
 from tools import notebooks
 from tools.course import ASSIGNMENTS
-from tools.grade import grade_class
+from tools.grading.classroom import grade_class
 from tools.nbgrader_run import make_course, release
 from tools.submissions import fill
 
@@ -281,7 +281,7 @@ def test_killed_grading_run_rerun_gives_identical_grades(graded, tmp_path):
     release(course, [EN])
     for name in ("honest", "patch-isclose", "os-exit", "hardcode-visible-output"):
         shutil.copytree(graded[0] / "submitted" / name, course / "submitted" / name)
-    script = f"import sys; sys.path.insert(0, {str(course)!r}); from tools.grade import grade_class; " \
+    script = f"import sys; sys.path.insert(0, {str(course)!r}); from tools.grading.classroom import grade_class; " \
              f"grade_class({str(course)!r}, [{EN!r}], jobs=2, progress=False)"
     run = subprocess.Popen([sys.executable, "-c", script], start_new_session=True)
     deadline = time.time() + 120

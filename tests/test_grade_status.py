@@ -1,7 +1,7 @@
 """The per-student status names what went wrong while grading, and where."""
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from tools.grade import incidents_in, locate_notebook
+from tools.grading.classroom import incidents_in, locate_notebook
 
 
 def test_incidents_name_the_cell():

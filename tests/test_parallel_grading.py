@@ -6,7 +6,7 @@ from nbgrader.api import Gradebook
 
 from tools import notebooks
 from tools.course import ASSIGNMENTS
-from tools.grade import grade_class
+from tools.grading.classroom import grade_class
 from tools.nbgrader_run import autograde, make_course, release
 from tools.sample_class import SAMPLE
 from tools.submissions import catalogue, fill

@@ -41,7 +41,7 @@ def cmd_demo(args):
 
 def cmd_grade(args):
     from .course import ROOT
-    from .grade import grade_class, report
+    from .grading.classroom import grade_class, report
     report(grade_class(ROOT, args.assignments or None, jobs=args.jobs), ROOT)
 
 

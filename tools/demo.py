@@ -2,7 +2,7 @@
 import shutil
 
 from .course import ROOT, assignment_ids
-from .grade import grade_class, report
+from .grading.classroom import grade_class, report
 from .nbgrader_run import release
 from .sample_class import SAMPLE
 

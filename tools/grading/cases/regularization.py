@@ -5,7 +5,7 @@
 """
 import numpy as np
 
-import reference  # noqa: F401 - puts utils/ on sys.path
+import reference  # noqa: F401 - puts utils/ on sys.path (before the helper imports)
 import reg_testcases
 from reg_utils import forward_propagation
 from reference.regularization import forward_propagation_with_dropout

@@ -18,6 +18,13 @@ Design
   recorded (a worker writes only that student's ``feedback/`` folder and only
   reads the gradebook), and ``nbgrader export`` writes ``grades.csv``.
 
+* Student code runs only in jails (:mod:`tools.grading.jail`): the kernel and
+  the referee's checks. Before grading, the jail is probed; where it cannot be
+  set up, grading stops with the cause and the fix, unless ``jail=False``
+  (``--no-jail``), and then every status says "graded without a jail".
+* Worker folders live in one run folder, removed at the end of the run; a run
+  also removes what a crashed earlier run (a dead process) left behind.
+
 A submission that cannot be read, or whose grading fails, gets a status and
 the rest of the class is still graded; a re-run replaces each submission's
 auto grades in place, so it neither loses nor duplicates a grade.
@@ -25,7 +32,6 @@ auto grades in place, so it neither loses nor duplicates a grade.
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -37,8 +43,9 @@ from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import SAWarning
 from tqdm.auto import tqdm
 
-from .course import assignment_ids, split_assignment_id
-from .nbgrader_run import export_grades
+from ..course import assignment_ids, split_assignment_id
+from ..nbgrader_run import export_grades
+from .jail import check_available
 
 _WORKER = {}
 SPAWN = multiprocessing.get_context("spawn")  # workers never inherit the main process's open gradebook
@@ -90,36 +97,45 @@ def unreadable_reason(path):
     return None
 
 
-def nbgrader_api(course, assignment_id):
-    """An ``NbGraderAPI`` on ``course`` configured by its ``nbgrader_config.py``.
-
-    The config file picks Portuguese texts for ``*_pt`` assignments by reading
-    the command line, so the command line nbgrader would have is set first.
-    """
+def nbgrader_api(course, config_file=None):
+    """An ``NbGraderAPI`` on ``course`` configured by ``config_file`` (default: the course's ``nbgrader_config.py``)."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
 
-    saved = sys.argv
-    sys.argv = ["nbgrader", "autograde", assignment_id]
-    try:
-        config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
-    finally:
-        sys.argv = saved
+    config_file = Path(config_file or Path(course) / "nbgrader_config.py")
+    config = PyFileConfigLoader(config_file.name, path=str(config_file.parent)).load_config()
     config.CourseDirectory.root = str(course)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
-def _init_worker(course, snapshot):
-    """Make this worker's private course: config, link to source/, its own copy of the gradebook."""
-    private = Path(tempfile.mkdtemp(prefix="grader-"))
-    shutil.copy(Path(course) / "nbgrader_config.py", private / "nbgrader_config.py")
+RUNS = Path(tempfile.gettempdir()) / f"dl-pack-grading-{os.getuid()}"
+
+
+def run_folder():
+    """A fresh folder for this run's workers; folders of earlier runs whose process is gone are removed."""
+    RUNS.mkdir(mode=0o700, exist_ok=True)
+    for old in RUNS.iterdir():
+        pid = old.name.partition("-")[0]
+        if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=RUNS))
+
+
+def _init_worker(course, snapshot, run):
+    """Make this worker's private course: a link to source/, its own copy of the gradebook.
+
+    The worker's config is the course's, loaded once here before any student code runs, and it lives
+    outside the worker's course, where no student process can reach it.
+    """
+    private = Path(tempfile.mkdtemp(prefix="worker-", dir=run))
     (private / "source").symlink_to(Path(course) / "source", target_is_directory=True)
     shutil.copy(snapshot, private / "gradebook.db")
     # Kernels inherit this process's stderr; their start-up chatter goes to a log, not the instructor's terminal.
     log = os.open(private / "worker.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     os.dup2(log, 2)
-    _WORKER.update(course=Path(course), private=private)
+    config = nbgrader_api(private, Path(course) / "nbgrader_config.py").config
+    _WORKER.update(course=Path(course), private=private, config=config)
 
 
 def _recorded(db_url, assignment_id, student):
@@ -145,7 +161,11 @@ def _autograde_one(assignment_id, student, rename=None):
     shutil.copytree(course / "submitted" / student / assignment_id, submitted)
     if rename:
         (submitted / rename[0]).rename(submitted / rename[1])
-    result = nbgrader_api(private, assignment_id).autograde(assignment_id, student, force=True, create=True)
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    config = _WORKER["config"]
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    result = api.autograde(assignment_id, student, force=True, create=True)
     autograded = private / "autograded" / student / assignment_id
     if not result["success"] or not autograded.exists():
         lines = [l for l in (result.get("error") or result.get("log") or "").splitlines() if l.strip()]
@@ -157,18 +177,27 @@ def _autograde_one(assignment_id, student, rename=None):
 
 
 INCIDENTS = {"KernelDied": "kernel died in {cell}", "CellTimeoutError": "timeout in {cell}",
-             "RefereeCheckFailed": "referee overruled {cell}"}
+             "NotebookTimeBudget": "time budget used up before {cell}", "FailedCheck": "referee overruled {cell}"}
 
 
 def incidents_in(nb):
-    """What went wrong while grading an autograded notebook, cell by cell: kernel deaths, timeouts, referee."""
+    """What went wrong while grading an autograded notebook, as the grader recorded it (never from outputs).
+
+    Kernel deaths and time-outs come from the notebook's ``pack`` metadata, failed out-of-kernel checks of a
+    test cell that passed in the kernel from that cell's ``pack`` metadata, and "graded without a jail" last.
+    """
+    pack = nb.metadata.get("pack", {})
     found = []
-    for index, cell in enumerate(nb.cells):
-        label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index}"
-        for output in cell.get("outputs", []):
-            template = INCIDENTS.get(output.get("ename"))
-            if output.get("output_type") == "error" and template and template.format(cell=label) not in found:
-                found.append(template.format(cell=label))
+    for kind, cell in pack.get("incidents", []):
+        text = INCIDENTS.get(kind, kind).format(cell=cell)
+        if text not in found:
+            found.append(text)
+    for cell in nb.cells:
+        verdict = cell.metadata.get("pack", {})
+        if verdict.get("overruled"):
+            found.append(INCIDENTS["FailedCheck"].format(cell=cell.metadata["nbgrader"]["grade_id"]))
+    if pack.get("jailed") is False:
+        found.append("graded without a jail")
     return found
 
 
@@ -207,7 +236,7 @@ def record(gb, assignment_id, student, recorded):
 
 
 def _feedback_one(course, assignment_id, student):
-    result = nbgrader_api(course, assignment_id).generate_feedback(assignment_id, student, force=True)
+    result = nbgrader_api(course).generate_feedback(assignment_id, student, force=True)
     return result["success"]
 
 
@@ -231,7 +260,7 @@ def _check_released(gb, ids):
         raise SystemExit(f"not in the gradebook: {', '.join(missing)}; run `make release` first")
 
 
-def grade_class(course, ids=None, jobs=None, progress=True):
+def grade_class(course, ids=None, jobs=None, progress=True, jail=True):
     """Autograde every submission of ``course/submitted`` (or of ``ids``), write feedback and grades.csv.
 
     Parameters
@@ -240,12 +269,21 @@ def grade_class(course, ids=None, jobs=None, progress=True):
     ids : assignment ids to grade (default: all of the course)
     jobs : worker processes (default: the machine's cores)
     progress : show a progress bar with an ETA (on stderr)
+    jail : run student code in the jail; False grades without one (every status says so)
 
     Returns
     -------
     results : list of Result, one per submission found
+
+    Raises
+    ------
+    JailUnavailable
+        when ``jail`` is set and this machine cannot make a jail (the message names the cause and the fix).
     """
     course = Path(course).resolve()
+    if jail:
+        check_available()
+    os.environ["PACK_NO_JAIL"] = "0" if jail else "1"  # read by nbgrader_config.py, in the workers too
     jobs = jobs or os.cpu_count() or 1
     todo, results = [], []
     notes = {}
@@ -263,11 +301,13 @@ def grade_class(course, ids=None, jobs=None, progress=True):
         _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}))
         for r in results:
             record_ungradable(gb, course, r.assignment, r.student)
-    with tempfile.TemporaryDirectory() as tmp:
-        snapshot = Path(tmp) / "gradebook.db"
+    run = run_folder()
+    try:
+        snapshot = run / "gradebook.db"
         shutil.copy(course / "gradebook.db", snapshot)
         bar = tqdm(total=len(todo), unit="submission", desc="autograde", disable=not progress, smoothing=0.1)
-        with ProcessPoolExecutor(jobs, mp_context=SPAWN, initializer=_init_worker, initargs=(course, snapshot)) as pool, \
+        with ProcessPoolExecutor(jobs, mp_context=SPAWN, initializer=_init_worker,
+                                 initargs=(course, snapshot, run)) as pool, \
                 Gradebook(db_url) as gb:
             grading = {pool.submit(_autograde_one, a, s, rename): (a, s) for a, s, rename in todo}
             feedback = []
@@ -293,6 +333,8 @@ def grade_class(course, ids=None, jobs=None, progress=True):
             bar.close()
             for future in as_completed(feedback):
                 future.result()
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
     export_grades(course)
     _fill_scores(db_url, results)
     return results

@@ -5,8 +5,8 @@ Functions that call other graded functions are checked with the reference versio
 """
 import numpy as np
 
-import dnn_testcases as tc
-import reference  # noqa: F401 - puts utils/ on sys.path
+import reference  # noqa: F401 - puts utils/ on sys.path (must come before the helper imports)
+import dnn_testcases as tc  # noqa: I001
 from reference.deep_nn import L_model_forward
 from testCases import random_parameters
 
@@ -61,14 +61,14 @@ def cases(function):
         "initialize_parameters": [lambda: ((5, 4, 1), {}), lambda: ((2, 7, 3), {})],
         "initialize_parameters_deep": [lambda: (([6, 5, 4, 3, 1],), {}), lambda: (([2, 10, 1],), {})],
         "linear_forward": [lambda: (tuple(_arrays(3, (5, 4), (2, 5), (2, 1))), {})],
-        "linear_activation_forward": [lambda: (tuple(_arrays(4, (4, 3), (5, 4), (5, 1))) + (a,), {})
+        "linear_activation_forward": [lambda a=a: (tuple(_arrays(4, (4, 3), (5, 4), (5, 1))) + (a,), {})
                                       for a in ("sigmoid", "relu")],
         "L_model_forward": [lambda: ((np.random.default_rng(5).standard_normal((4, 6)),
                                       random_parameters([4, 6, 5, 4, 3, 1], 5)), {})],
         "compute_cost": [lambda: _cost_case(6, 7)],
         "linear_backward": [lambda: ((*_arrays(7, (3, 5)), tuple(_arrays(8, (4, 5), (3, 4), (3, 1)))), {})],
-        "linear_activation_backward": [lambda: ((*_arrays(9, (3, 5)), (tuple(_arrays(10, (4, 5), (3, 4), (3, 1))),
-                                                                       *_arrays(11, (3, 5)))) + (a,), {})
+        "linear_activation_backward": [lambda a=a: ((*_arrays(9, (3, 5)), (tuple(_arrays(10, (4, 5), (3, 4), (3, 1))),
+                                                                           *_arrays(11, (3, 5)))) + (a,), {})
                                        for a in ("sigmoid", "relu")],
         "L_model_backward": [lambda: _backward_case(12, [5, 6, 4, 3, 1], 7)],
         "update_parameters": [lambda: _update_case(13, [4, 5, 3, 1])],

@@ -1,0 +1,19 @@
+"""Grading, by stage. nbgrader runs the pipeline; the modules named *plugin* below are nbgrader
+preprocessors configured in ``nbgrader_config.py``, so ``make grade``, plain ``nbgrader autograde`` and the
+formgrader's buttons grade the same way.
+
+release       ``localize.LocalizedClearSolutions`` (plugin): the student stub in the notebook's language.
+sanitize      ``sanitize.ForgetUnknownGradeCells``, ``localize.LocalizedOverwriteCells``,
+              ``sanitize.StripHiddenTests`` (plugins): test cells restored from the gradebook, without their
+              hidden part; nothing the submission planted under ``pack`` metadata survives.
+execute       ``execute.JailedExecute`` (plugin): the notebook runs in a jailed kernel (``jail``), with
+              per-cell and per-notebook time limits; kernel deaths cost only their cell.
+check         ``referee.Referee`` (plugin): every graded function checked outside the kernel, in a jail
+              (``sandbox``), on the example's and hidden inputs (``cases/``), against ``reference/``;
+              values cross the jail's wall as plain data only (``plain``).
+score         ``scoring.SaveSealedGrades`` (plugin): a test cell's points come from the checks and the
+              cell's own success, never from what the kernel displayed.
+feedback      ``feedback.FeedbackFromGrader`` (plugin): the student's cells and the grader's messages
+              (``messages``), nothing that student code produced.
+class         ``classroom``: the whole class in parallel worker processes, one gradebook writer.
+"""

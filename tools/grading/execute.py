@@ -1,0 +1,186 @@
+"""Running the student's notebook: nbgrader's Execute, with the kernel in a jail (an nbgrader plugin).
+
+``JailedExecute`` (autograde stage) is nbgrader's ``Execute`` plus:
+
+* **the jail**: the kernel starts through :class:`JailedKernelManager`, in a
+  :class:`~tools.grading.jail.Jail` holding the assignment's trusted helper
+  files (from ``source/``) and the notebook, nothing else of the course or the
+  submission. It talks to the grader over jupyter_client's ``ipc`` transport
+  (Unix sockets in the jail's private ``comm`` folder), which needs no network;
+* **a wall-clock budget per notebook** (``notebook_timeout``) on top of the
+  per-cell ``timeout``: cells past it are not run and get an error;
+* **kernel deaths** (``os._exit``, a segfault, the memory cap): the cell gets an
+  error, the kernel is restarted, the code cells before it that are not tests
+  and did not kill it are run again, and grading goes on with the next cell;
+* **floods of output**: a cell keeps at most ``max_output_chars``;
+* **warnings**: stderr text in a test cell is kept as stdout, so a warning from
+  correct code is not nbgrader's "stderr means failure".
+
+What happened is recorded for the grader in ``resources["pack"]`` (never in
+anything the kernel can write): ``kernel_ok[cell index]`` (the cell ended
+without an error), ``incidents`` (kernel deaths, time-outs) and ``jailed``.
+"""
+import os
+import subprocess
+import time
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import Execute
+from traitlets import Bool, Instance, Integer
+
+from . import messages
+from .jail import Jail, check_available
+from .notebook import course_folder, grade_id, is_test_cell, notebook_language
+
+
+class JailedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs in ``jail`` and listens on ipc sockets inside it."""
+
+    jail = Instance(Jail, allow_none=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if self.jail is not None:
+            self.transport = "ipc"
+            self.ip = str(self.jail.comm / "kernel")
+            self.connection_file = str(self.jail.comm / "kernel.json")
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        if self.jail is not None:
+            kernel_cmd = self.jail.command(kernel_cmd, env={"NBGRADER_EXECUTION": "autograde"})
+            kw["env"] = {"PATH": os.environ.get("PATH", "")}
+            kw["cwd"] = str(self.jail.work)
+            kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # the kernel's banner and logs are noise here
+            if os.getuid() == 0:  # the jailed uid must be able to read the connection file
+                os.chown(self.connection_file, *(os.stat(self.jail.work).st_uid,) * 2)
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_interrupt_kernel(self):
+        """Interrupt by message: a signal to the jail's outer process would not reach the kernel."""
+        if self.has_kernel:
+            self._connect_control_socket()
+            self.session.send(self._control_socket, self.session.msg("interrupt_request", content={}))
+
+    interrupt_kernel = run_sync(_async_interrupt_kernel)
+
+
+class JailedExecute(Execute):
+    """nbgrader's Execute with a jailed kernel, a notebook time budget, and survival of kernel deaths."""
+
+    jail = Bool(True, help="Run the kernel in the jail (False: grade without one, and say so)").tag(config=True)
+    notebook_timeout = Integer(300, help="Seconds of wall-clock time for the whole notebook").tag(config=True)
+    max_output_chars = Integer(200_000, help="Characters of output kept per cell").tag(config=True)
+    max_restarts = Integer(5, help="Kernel restarts allowed per notebook").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._language = notebook_language(resources)
+        self._restarts, self._killers = 0, set()
+        self._deadline = time.monotonic() + self.notebook_timeout
+        self._cell_timeout = self.timeout
+        pack = resources.setdefault("pack", {})
+        pack.update(kernel_ok={}, incidents=[], jailed=self.jail)
+        self._pack = pack
+        if not self.jail:
+            return super().preprocess(nb, resources, km)
+        check_available()
+        assignment_id = resources["nbgrader"]["assignment"]
+        import nbformat
+        with Jail(course_folder(self.config, "source", assignment_id), comm=True) as jail:
+            nbformat.write(nb, str(jail.work / f"{resources['nbgrader']['notebook']}.ipynb"))
+            if os.getuid() == 0:
+                os.chown(jail.work / f"{resources['nbgrader']['notebook']}.ipynb", *(os.stat(jail.work).st_uid,) * 2)
+            self._jail = jail
+            try:
+                return super().preprocess(nb, resources, km)
+            finally:
+                self._jail = None
+
+    def create_kernel_manager(self):
+        if not self.jail:
+            return super().create_kernel_manager()
+        self.kernel_name = self.kernel_name or self.nb.metadata.get("kernelspec", {}).get("name", "python3")
+        self.km = JailedKernelManager(jail=self._jail, kernel_name=self.kernel_name, config=self.config)
+        return self.km
+
+    def preprocess_cell(self, cell, resources, index):
+        self._chars = 0
+        if cell.cell_type != "code":
+            return cell, resources
+        left = self._deadline - time.monotonic()
+        if left <= 1:
+            self._incident(messages.BUDGET, cell, index)
+            return cell, resources
+        self.timeout = max(1, int(min(self._cell_timeout, left)))
+        self._current = index
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+            if is_test_cell(cell):
+                for output in cell.outputs:
+                    if output.output_type == "stream" and output.name == "stderr":
+                        output.name = "stdout"
+            return cell, resources
+        except Exception as error:  # noqa: BLE001 - DeadKernelError, or a kernel broken by patched builtins
+            self._killers.add(index)
+            self.log.warning("kernel lost in cell %s (%s): restarting", index, type(error).__name__)
+            self._incident(messages.KERNEL_DIED, cell, index)
+            if self._restarts >= self.max_restarts:
+                raise
+            self._restart_and_replay(index)
+            return cell, self.resources
+        finally:
+            self.timeout = self._cell_timeout
+
+    def on_cell_executed(self, **kwargs):
+        super().on_cell_executed(**kwargs)
+        cell, index, reply = kwargs["cell"], kwargs["cell_index"], kwargs["execute_reply"]
+        ok = reply["content"].get("status") == "ok" and not any(o.output_type == "error" for o in cell.outputs)
+        self._pack["kernel_ok"][index] = ok
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        if cell is not None:
+            self._incident(messages.TIMEOUT, cell, self._current)
+        return await super()._async_handle_timeout(timeout, cell)
+
+    def _incident(self, kind, cell, index):
+        """Record what went wrong in this cell, and show it in the cell (the kernel's outputs are not trusted)."""
+        self._pack["kernel_ok"][index] = False
+        self._pack["incidents"].append((kind, grade_id(cell) or f"cell {index}"))
+        text = messages.text(kind, self._language)
+        cell.outputs.append(new_output("error", ename=kind, evalue=text, traceback=[text]))
+
+    def _restart_and_replay(self, index):
+        """Restart the kernel and run again the non-test code cells before ``index`` (outputs discarded)."""
+        while True:
+            self._restarts += 1
+            run_sync(self.km.restart_kernel)(now=True)
+            run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
+            try:
+                for i, cell in enumerate(self.nb.cells[:index]):
+                    if cell.cell_type == "code" and not is_test_cell(cell) and i not in self._killers:
+                        self._replaying = i
+                        saved, ok = cell.outputs, self._pack["kernel_ok"].get(i)
+                        self.execute_cell(cell, i, store_history=False)
+                        cell.outputs = saved
+                        self._pack["kernel_ok"][i] = ok
+                return
+            except Exception:  # noqa: BLE001 - a replayed cell that breaks the kernel again is skipped
+                self._killers.add(self._replaying)
+                if self._restarts >= self.max_restarts:
+                    raise
+
+    def output(self, outs, msg, display_id, cell_index):
+        """Keep at most ``max_output_chars`` of a cell's output; say once that the rest was cut."""
+        content = msg.get("content", {})
+        size = len(content.get("text", "")) + len(str(content.get("data", "")))
+        self._chars = getattr(self, "_chars", 0) + size
+        if self._chars > self.max_output_chars:
+            if self._chars - size <= self.max_output_chars:
+                text = messages.text(messages.OUTPUT_CUT, getattr(self, "_language", "en")).format(
+                    n=self.max_output_chars)
+                note = new_output("stream", name="stdout", text=text + "\n")
+                outs.append(note)
+                return note
+            return None
+        return super().output(outs, msg, display_id, cell_index)

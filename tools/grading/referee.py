@@ -1,0 +1,304 @@
+"""The referee: checks every graded function outside the student's kernel, in a jail, against the reference.
+
+An nbgrader plugin (autograde stage, after :class:`~tools.grading.execute.JailedExecute`).
+For each graded function listed in ``tools/grading/cases/<assignment>.py``:
+
+1. the grader builds the case inputs and computes the expected outputs with
+   ``reference/`` in its own process;
+2. a jailed check process (:mod:`tools.grading.sandbox`, one per submission,
+   one fork per function) runs the student's cell of that function and calls it
+   on the inputs. Other graded functions it calls, and the functions a case
+   substitutes (a test's own cost, say), are stubs whose answers the grader
+   computes (an *oracle*): no reference code and no expected value ever enters
+   the jail, and the oracle never answers for the function being checked;
+3. the outputs come back as plain data (:mod:`tools.grading.plain`) and are
+   compared here. Too few or too many answers, an unreadable answer, an error,
+   a time-out or no answer at all is a failed check: fail closed.
+
+The verdicts go into ``resources["pack"]["checks"]``, where
+:class:`~tools.grading.scoring.SaveSealedGrades` reads them: a test cell whose
+function has no passed check for its label scores 0.
+"""
+import builtins
+import contextlib
+import copy
+import importlib
+import inspect
+import io
+import json
+import os
+import selectors
+import subprocess
+import sys
+import time
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Bool, Float, Integer
+
+from ..course import split_assignment_id
+from . import plain
+from .jail import Jail, Limits
+from .notebook import course_folder, definition_cells, student_solutions
+
+PROGRAM = "\n".join(Path(__file__).with_name(name).read_text(encoding="utf-8") for name in ("plain.py", "sandbox.py"))
+PROGRAM = PROGRAM.replace("from tools.grading.plain import MAX_TEXT, decode, encode", "")
+MAX_ANSWER_BYTES = 64 * 1024 ** 2
+
+
+@dataclass
+class Case:
+    """One call of a graded function, as the grader declares it.
+
+    Attributes
+    ----------
+    label : "example" or "hidden", the test cell it stands for (``<function>_<label>``)
+    args, kwargs : the inputs
+    calls : name -> function the code under test must call instead of ``name`` (served by the oracle)
+    rtol, atol : tolerances of the comparison
+    below : if set, the output must be a number below this (a correct gradient's difference) instead
+        of equal to the reference's
+    printed : the text the reference prints must also be printed
+    unchanged : the arguments must not be modified
+    keys : for a dict output, the keys compared (all when None)
+    """
+
+    label: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    calls: dict = field(default_factory=dict)
+    rtol: float = 1e-5
+    atol: float = 1e-7
+    below: float = None
+    printed: bool = False
+    unchanged: bool = False
+    keys: tuple = None
+
+
+def load_cases(assignment_name):
+    """``FUNCTIONS`` and ``{function: [Case, ...]}`` of an assignment (import errors are raised, never hidden)."""
+    import reference  # noqa: F401 - puts utils/ on sys.path, where the case modules' helpers live
+    module = importlib.import_module(f"tools.grading.cases.{assignment_name}")
+    cases = {}
+    for function in module.FUNCTIONS:
+        keys = getattr(module, "KEYS", {}).get(function)
+        cases[function] = [case if isinstance(case, Case) else Case(case[0], *case[1](), keys=keys)
+                           for case in module.cases(function)]
+    return cases
+
+
+def with_calls_to(function, calls):
+    """A copy of ``function`` whose global names in ``calls`` mean those objects."""
+    if not calls:
+        return function
+    scope = dict(function.__globals__, **calls)
+    twin = types.FunctionType(function.__code__, scope, function.__name__, function.__defaults__, function.__closure__)
+    twin.__kwdefaults__ = function.__kwdefaults__
+    return twin
+
+
+def expected_output(reference, function, case):
+    """(value, printed text) of the reference on ``case``, in the grader's own process."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        value = with_calls_to(getattr(reference, function), case.calls)(*copy.deepcopy(case.args),
+                                                                           **copy.deepcopy(case.kwargs))
+    return value, printed.getvalue()
+
+
+def judge(case, expected, printed, answer):
+    """Why the student's ``answer`` (an entry of the jail's results) fails ``case``; None when it passes."""
+    if not isinstance(answer, dict):
+        return "no answer"
+    if "error" in answer:
+        name = answer["error"] if isinstance(answer["error"], str) else ""
+        known = isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException)
+        return f"raised {name}" if known else "raised an exception"
+    try:
+        value = plain.decode(answer["value"])
+    except (plain.PlainDataError, KeyError):
+        return "unreadable answer"
+    if case.below is not None:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < case.below
+        return None if ok else f"output should be below {case.below:g} for a correct gradient"
+    if case.keys is not None and isinstance(expected, dict):
+        expected = {k: v for k, v in expected.items() if k in case.keys}
+    reason = plain.compare(expected, value, case.rtol, case.atol)
+    if reason:
+        return reason
+    if case.printed and (printed.strip() not in str(answer.get("printed", ""))):
+        return "the printed message is not the expected one"
+    if case.unchanged:
+        try:
+            after = plain.decode(answer["arguments_after"])
+        except (plain.PlainDataError, KeyError):
+            return "unreadable answer"
+        if plain.compare([list(case.args), case.kwargs], after, rtol=0, atol=0, path="arguments"):
+            return "the function changed the arguments it was given (work on copies)"
+    return None
+
+
+class Channel:
+    """JSON lines to and from a jailed process, every read bounded in time and size."""
+
+    def __init__(self, process):
+        self.process = process
+        self.buffer = b""
+        self.received = 0
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(process.stdout, selectors.EVENT_READ)
+
+    def send(self, message):
+        try:
+            self.process.stdin.write((json.dumps(message) + "\n").encode())
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass
+
+    def receive(self, deadline):
+        """The next message, or None at end of file, on time-out or on garbage."""
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not self.selector.select(left):
+                return None
+            chunk = os.read(self.process.stdout.fileno(), 1 << 20)
+            self.received += len(chunk)
+            if not chunk or self.received > MAX_ANSWER_BYTES:
+                return None
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return None
+        return message if isinstance(message, dict) else None
+
+
+class Referee(NbGraderPreprocessor):
+    """Check the graded functions outside the student's kernel; record the verdicts for the score."""
+
+    timeout = Float(20.0, help="Seconds for all the cases of one function").tag(config=True)
+    memory = Integer(2 * 1024 ** 3, help="Address-space cap of a check, in bytes").tag(config=True)
+    jail = Bool(True, help="Run the checks in the jail (False: a plain subprocess, for machines without one)"
+                ).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        pack = resources.setdefault("pack", {})
+        assignment_id = resources["nbgrader"]["assignment"]
+        assignment, _ = split_assignment_id(assignment_id)
+        cases = load_cases(assignment.name)
+        reference = importlib.import_module(f"reference.{assignment.name}")
+        source_folder = course_folder(self.config, "source", assignment_id)
+        import nbformat
+        setup = definition_cells(nbformat.read(str(source_folder / assignment.notebook), as_version=4),
+                                 first_cell_too=True)
+        solutions = student_solutions(nb)
+        helpers = [c for c in definition_cells(nb) if c not in setup]
+        checks = {}
+        with Jail(source_folder, limits=Limits(memory=self.memory)) as jail:
+            session = None
+            for function, function_cases in cases.items():
+                if session is None or not session.alive:
+                    session = CheckSession(jail, setup, self.jail)
+                verdicts = session.check(function, function_cases, helpers, solutions.get(function, ""),
+                                         oracle_names(function, solutions.get(function, ""), cases, function_cases),
+                                         reference, self.timeout, self.memory)
+                for case, verdict in zip(function_cases, verdicts):
+                    checks.setdefault((function, case.label), []).append(verdict)
+            if session is not None:
+                session.close()
+        pack["checks"] = checks
+        pack["dependencies"] = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
+        return nb, resources
+
+
+def oracle_names(function, cell, cases, function_cases):
+    """The names the check serves from the grader: graded functions the cell uses, and the cases' substitutes."""
+    return sorted(set(dependencies(function, cell, cases)) | {n for c in function_cases for n in c.calls})
+
+
+def dependencies(function, cell, cases):
+    """The other graded functions named in ``cell``."""
+    import ast
+    try:
+        names = {n.id for n in ast.walk(ast.parse(cell)) if isinstance(n, ast.Name)}
+    except SyntaxError:
+        return []
+    return sorted(n for n in names if n in cases and n != function)
+
+
+class CheckSession:
+    """One jailed check process and the protocol of :mod:`tools.grading.sandbox`."""
+
+    def __init__(self, jail, setup, jailed=True):
+        argv = [sys.executable, "-I", "-c", PROGRAM]
+        command = jail.command(argv) if jailed else argv
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, cwd=jail.work, start_new_session=True,
+                                        env=None if jailed else {"PATH": os.environ.get("PATH", ""), "HOME": str(jail.work),
+                                                                 "MPLBACKEND": "Agg"})
+        self.channel = Channel(self.process)
+        self.channel.send({"setup": setup})
+        ready = self.channel.receive(time.monotonic() + 60)
+        self.alive = bool(ready and ready.get("ready"))
+        self.setup_failed = None if self.alive else (ready or {}).get("setup_failed", "the check process did not start")
+
+    def check(self, function, cases, helpers, cell, oracle, reference, timeout, memory):
+        """One verdict per case: None (passed) or the reason it failed."""
+        if not self.alive:
+            return [f"the grader's check could not run ({self.setup_failed})"] * len(cases)
+        expected = [expected_output(reference, function, case) for case in cases]
+        job = {"function": function, "helpers": helpers, "cell": cell, "oracle": oracle, "timeout": timeout,
+               "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
+                                            "printed": c.printed, "unchanged": c.unchanged} for c in cases]}
+        self.channel.send(job)
+        deadline = time.monotonic() + timeout + 10
+        results = None
+        while True:
+            message = self.channel.receive(deadline)
+            if message is None:  # time-out, end of file or garbage: this process is done for
+                self.close()
+                return [f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"] * len(cases)
+            if "call" in message:
+                self.channel.send(self.answer_call(message, function, oracle, cases, reference))
+            elif "results" in message and results is None:
+                results = message["results"]
+            elif message.get("done") == function:
+                break
+        if not isinstance(results, list) or len(results) != len(cases):
+            return ["no answer"] * len(cases)
+        return [judge(case, value, printed, answer) for case, (value, printed), answer in zip(cases, expected, results)]
+
+    def answer_call(self, message, function, oracle, cases, reference):
+        """The oracle: the value of ``message["call"]`` on the given arguments, computed by the grader."""
+        name, index = message.get("call"), message.get("case")
+        if name not in oracle or name == function or not isinstance(index, int) or not 0 <= index < len(cases):
+            return {"error": "refused"}
+        case = cases[index]
+        target = case.calls.get(name) or with_calls_to(getattr(reference, name), case.calls)
+        try:
+            args, kwargs = plain.decode(message.get("args")), plain.decode(message.get("kwargs"))
+            if not isinstance(args, list) or not isinstance(kwargs, dict):
+                raise plain.PlainDataError("bad call")
+            inspect.signature(target).bind(*args, **kwargs)
+            state = np.random.get_state()  # the reference may draw: the grader's own draws stay the same
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    return {"value": plain.encode(target(*args, **kwargs))}
+            finally:
+                np.random.set_state(state)
+        except Exception:  # noqa: BLE001 - a bad call by student code is the student's error, in the jail
+            return {"error": "bad call"}
+
+    def close(self):
+        self.alive = False
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, 9)
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            with contextlib.suppress(OSError):
+                stream.close()

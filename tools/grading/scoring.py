@@ -1,0 +1,72 @@
+"""The score rule: only the grader decides a test cell's score (an nbgrader plugin, autograde stage).
+
+``SaveSealedGrades`` replaces nbgrader's ``SaveAutoGrades``. nbgrader reads a
+score from the cell's outputs (an error means 0, the first displayed number is
+partial credit, anything else full marks), and the outputs come from the
+student's kernel. Here a test cell ``<function>_<label>`` gets its points only if
+
+* every out-of-kernel check of ``function`` on the ``label`` inputs passed
+  (``resources["pack"]["checks"]``, from :class:`~tools.grading.referee.Referee`), and
+* the cell ended without an error in the kernel (``resources["pack"]["kernel_ok"]``,
+  from :class:`~tools.grading.execute.JailedExecute`), unless a graded
+  function it calls failed its own checks: that mistake is charged there only.
+
+Anything else scores 0: a cell with no check, a check with no answer, a cell
+that never ran. Outputs never count. The message saying why goes into the
+cell's ``pack`` metadata, for the feedback.
+"""
+from nbgrader.preprocessors import SaveAutoGrades
+
+from . import messages
+from .notebook import function_and_label, is_test_cell, notebook_language
+
+
+def sealed_score(cell, index, pack, language):
+    """(points, message) of a test cell under the rule of the module docstring."""
+    max_points = float(cell.metadata["nbgrader"]["points"])
+    function, label = function_and_label(cell)
+    checks = pack.get("checks", {})
+    verdicts = checks.get((function, label))
+    if not verdicts:
+        return 0.0, messages.text(messages.NO_CHECK, language).format(function=function, reason="no check ran")
+    failed = [reason for reason in verdicts if reason]
+    if failed:
+        case = messages.CASE_NAMES.get(language, messages.CASE_NAMES["en"]).get(label, label)
+        return 0.0, messages.text(messages.FAILED_CHECK, language).format(function=function, case=case,
+                                                                           reason=failed[0])
+    if not pack.get("kernel_ok", {}).get(index, False):
+        wrong = [name for name in pack.get("dependencies", {}).get(function, [])
+                 if any(any(checks.get((name, other), [None])) for other in ("example", "hidden"))]
+        if not wrong:
+            return 0.0, messages.text(messages.FAILED_IN_KERNEL, language)
+        note = messages.text(messages.DEPENDENCY, language).format(function=function, names=", ".join(wrong))
+        return max_points, note
+    return max_points, messages.text(messages.PASSED, language).format(points=max_points, max_points=max_points)
+
+
+class SaveSealedGrades(SaveAutoGrades):
+    """nbgrader's SaveAutoGrades with the score of a test cell decided by :func:`sealed_score`."""
+
+    def preprocess(self, nb, resources):
+        self._pack = resources.get("pack", {})
+        self._language = notebook_language(resources)
+        nb.metadata["pack"] = {"jailed": bool(self._pack.get("jailed")), "incidents": self._pack.get("incidents", [])}
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        self._index = index
+        return super().preprocess_cell(cell, resources, index)
+
+    def _add_score(self, cell, resources):
+        if not is_test_cell(cell):
+            return super()._add_score(cell, resources)
+        grade = self.gradebook.find_grade(cell.metadata["nbgrader"]["grade_id"], self.notebook_id,
+                                          self.assignment_id, self.student_id)
+        points, message = sealed_score(cell, self._index, self._pack, self._language)
+        grade.auto_score = points
+        grade.needs_manual_grade = grade.manual_score is not None
+        self.gradebook.db.commit()
+        # An example test that passed in the kernel and failed outside it: the referee overruled the kernel.
+        overruled = not points and function_and_label(cell)[1] == "example" and \
+            self._pack.get("kernel_ok", {}).get(self._index, False)
+        cell.metadata["pack"] = {"points": points, "message": message, "overruled": bool(overruled)}
