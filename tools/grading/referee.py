@@ -45,7 +45,7 @@ from .jail import Jail, Limits
 from .notebook import course_folder, definition_cells, student_solutions
 
 PROGRAM = "\n".join(Path(__file__).with_name(name).read_text(encoding="utf-8") for name in ("plain.py", "sandbox.py"))
-PROGRAM = PROGRAM.replace("from tools.grading.plain import MAX_TEXT, decode, encode", "")
+PROGRAM = PROGRAM.replace("from tools.grading.plain import decode, encode", "")
 MAX_ANSWER_BYTES = 64 * 1024 ** 2
 
 
@@ -61,7 +61,6 @@ class Case:
     rtol, atol : tolerances of the comparison
     below : if set, the output must be a number below this (a correct gradient's difference) instead
         of equal to the reference's
-    printed : the text the reference prints must also be printed
     unchanged : the arguments must not be modified
     keys : for a dict output, the keys compared (all when None)
     """
@@ -73,7 +72,6 @@ class Case:
     rtol: float = 1e-5
     atol: float = 1e-7
     below: float = None
-    printed: bool = False
     unchanged: bool = False
     keys: tuple = None
 
@@ -101,15 +99,13 @@ def with_calls_to(function, calls):
 
 
 def expected_output(reference, function, case):
-    """(value, printed text) of the reference on ``case``, in the grader's own process."""
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        value = with_calls_to(getattr(reference, function), case.calls)(*copy.deepcopy(case.args),
-                                                                           **copy.deepcopy(case.kwargs))
-    return value, printed.getvalue()
+    """The reference's value on ``case``, computed in the grader's own process (what it prints is dropped)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return with_calls_to(getattr(reference, function), case.calls)(*copy.deepcopy(case.args),
+                                                                        **copy.deepcopy(case.kwargs))
 
 
-def judge(case, expected, printed, answer):
+def judge(case, expected, answer):
     """Why the student's ``answer`` (an entry of the jail's results) fails ``case``; None when it passes."""
     if not isinstance(answer, dict):
         return "no answer"
@@ -129,8 +125,6 @@ def judge(case, expected, printed, answer):
     reason = plain.compare(expected, value, case.rtol, case.atol)
     if reason:
         return reason
-    if case.printed and (printed.strip() not in str(answer.get("printed", ""))):
-        return "the printed message is not the expected one"
     if case.unchanged:
         try:
             after = plain.decode(answer["arguments_after"])
@@ -253,7 +247,7 @@ class CheckSession:
         expected = [expected_output(reference, function, case) for case in cases]
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": oracle, "timeout": timeout,
                "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
-                                            "printed": c.printed, "unchanged": c.unchanged} for c in cases]}
+                                            "unchanged": c.unchanged} for c in cases]}
         self.channel.send(job)
         deadline = time.monotonic() + timeout + 10
         results = None
@@ -270,7 +264,7 @@ class CheckSession:
                 break
         if not isinstance(results, list) or len(results) != len(cases):
             return ["no answer"] * len(cases)
-        return [judge(case, value, printed, answer) for case, (value, printed), answer in zip(cases, expected, results)]
+        return [judge(case, value, answer) for case, value, answer in zip(cases, expected, results)]
 
     def answer_call(self, message, function, oracle, cases, reference):
         """The oracle: the value of ``message["call"]`` on the given arguments, computed by the grader."""
