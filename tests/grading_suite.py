@@ -46,7 +46,7 @@ class Graded:
         if loop_test:
             # The mechanism, not the course's 30 s value, is under test: a short timeout keeps the suite fast.
             with open(self.course / "nbgrader_config.py", "a", encoding="utf-8") as config:
-                config.write("\nc.ResilientExecute.timeout = 6\nc.Referee.timeout = 6\n")
+                config.write("\nc.JailedExecute.timeout = 6\nc.Referee.timeout = 6\n")
         release(self.course, [assignment.folder(lang) for lang in ("en", "pt")])
         self.catalogue = catalogue(assignment)
         self.functions = list(self.catalogue.MISTAKES)

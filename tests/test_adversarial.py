@@ -228,7 +228,7 @@ def test_fault_costs_only_the_broken_function(graded, name):
 
 @pytest.mark.parametrize("name, incident", [("os-exit", "kernel died in backward_propagation_with_dropout_example"),
                                             ("segfault", "kernel died in backward_propagation_with_dropout_example"),
-                                            ("patch-isclose", "referee overruled compute_cost_with_regularization_hidden")])
+                                            ("patch-isclose", "referee overruled compute_cost_with_regularization_example")])
 def test_status_names_what_happened_and_where(graded, name, incident):
     assert incident in graded[1][name, EN].status, graded[1][name, EN].status
 

@@ -36,13 +36,13 @@ def cmd_check(args):
 
 def cmd_demo(args):
     from .demo import run_demo
-    return run_demo(jobs=args.jobs)
+    return run_demo(jobs=args.jobs, jail=not args.no_jail)
 
 
 def cmd_grade(args):
     from .course import ROOT
     from .grading.classroom import grade_class, report
-    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs), ROOT)
+    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail), ROOT)
 
 
 def cmd_sample_class(args):
@@ -53,6 +53,9 @@ def cmd_sample_class(args):
     kinds = generate_class(args.out, args.students, args.seed, args.assignments or None)
     counts = {k: list(kinds.values()).count(k) for k in sorted(set(kinds.values()))}
     print(f"wrote {len(kinds)} submissions to {args.out}: {counts}")
+
+
+NO_JAIL = "grade without the jail (student code then runs with your rights); every status says so"
 
 
 def main(argv=None):
@@ -66,10 +69,12 @@ def main(argv=None):
     commands.add_parser("check", help="generated files are up to date").set_defaults(func=cmd_check)
     demo = commands.add_parser("demo", help="grade the sample class")
     demo.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
+    demo.add_argument("--no-jail", action="store_true", help=NO_JAIL)
     demo.set_defaults(func=cmd_demo)
     grade = commands.add_parser("grade", help="autograde submitted/, feedback, grades.csv")
     grade.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     grade.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
+    grade.add_argument("--no-jail", action="store_true", help=NO_JAIL)
     grade.set_defaults(func=cmd_grade)
     sample = commands.add_parser("sample-class", help="rewrite examples/sample_class, or generate a random class")
     sample.add_argument("--students", type=int, help="generate this many submissions per notebook instead")
@@ -78,7 +83,12 @@ def main(argv=None):
     sample.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     sample.set_defaults(func=cmd_sample_class)
     args = parser.parse_args(argv)
-    return args.func(args) or 0
+    from .grading.jail import JailUnavailable
+    try:
+        return args.func(args) or 0
+    except JailUnavailable as error:
+        print(f"cannot grade: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
