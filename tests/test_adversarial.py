@@ -1,20 +1,29 @@
-"""Adversarial submissions, each autograded through the instructors' path (`tools.grade.grade_class`).
+"""Adversarial submissions, each autograded through the instructors' path (`grade_class`, what `make grade` runs).
 
 Every case is a real notebook in ``submitted/`` of a fresh course; the whole
 class is graded in one run, as an instructor would, and each test asserts the
 exact outcome for one student: cheats get no points for the function they
 target, faults cost only the function they break, bad files get a clear status
 while the rest of the class is graded, and feedback does not leak hidden tests.
+
+The attacks are written by an adversary who has read this repository: they know
+the course's absolute path (it is put into their code), the sandbox's protocol and
+frames, and nbgrader's scoring rule. The attack classes of the sealed-grading issue:
+1 displayed values as points, 2 switching the referee off from its own process,
+3 writing the course, 4 reading the answers, 5 carrying secrets out through the
+feedback, 6 resources, 7 coverage gaps. Those that concern nbgrader itself are
+also graded with plain ``nbgrader autograde`` (``test_plain_nbgrader_*``).
 """
 import copy
 import json
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from tools import notebooks
-from tools.course import ASSIGNMENTS
+from tools.course import ASSIGNMENTS, ROOT
 from tools.grading.classroom import grade_class
 from tools.nbgrader_run import make_course, release
 from tools.submissions import fill
@@ -86,6 +95,74 @@ CHEATS = {
                                  "    return 0.0\n    cross_entropy_cost = compute_cost(A3, Y)")]},
 }
 
+COURSE = "@COURSE@"   # replaced by the course's absolute path when the class is written
+REPO = str(ROOT)      # the repository (where the real reference/ and tools/ are)
+
+
+def frames_attack(body):
+    """Code at the top of F's cell that walks the call stack (the referee's check process, when run there)."""
+    return solution_with("import sys as _s, json as _j, os as _o\n_f = _s._getframe(0)\nwhile _f is not None:\n"
+                         + "".join("    " + line + "\n" for line in body.split("\n")) + "    _f = _f.f_back\n", WRONG[0])
+
+
+SEALED_CHEATS = {
+    # 2. switch the referee off from inside its own process: empty its cases, forge its answer, patch its encoder
+    "referee-empty-cases": frames_attack("if isinstance(_f.f_locals.get('job'), dict):\n"
+                                         "    _f.f_locals['job']['cases'].clear()"),
+    "referee-forge-answer": frames_attack(
+        "if 'channel' in _f.f_locals:\n"
+        "    _c = _f.f_locals['channel'][1]\n"
+        "    _c.write(_j.dumps({'results': [{'value': ['float', 1.7864859451590758]}] * 4}) + '\\n')\n"
+        "    _c.write(_j.dumps({'done': 'compute_cost_with_regularization'}) + '\\n')\n"
+        "    _c.flush()\n"
+        "    _o._exit(0)"),
+    "referee-patch-encoder": frames_attack("if 'encode' in _f.f_globals:\n"
+                                           "    _f.f_globals['encode'] = lambda *a, **k: ['float', 1.7864859451590758]"),
+    "referee-kill-its-parent": frames_attack("if 'channel' in _f.f_locals:\n    _o.kill(_o.getppid(), 9)"),
+    # 3. write the course: the config, the grader's code, the reference, the gradebook, a classmate's submission
+    "write-the-course": solution_with(
+        "import os, sqlite3, glob\n"
+        "def _try(action):\n    try:\n        action()\n    except Exception:\n        pass\n"
+        "_try(lambda: open('@COURSE@/nbgrader_config.py', 'a').write('\\nc.Referee.timeout = 0.001\\n'))\n"
+        "_try(lambda: open('@COURSE@/tools/pwned.py', 'w').write('x'))\n"
+        "_try(lambda: open('@REPO@/tools/pwned.py', 'w').write('x'))\n"
+        "_try(lambda: open('@COURSE@/reference/pwned.py', 'w').write('x'))\n"
+        "_try(lambda: sqlite3.connect('@COURSE@/gradebook.db').execute('update grade set auto_score = 99').connection.commit())\n"
+        "_try(lambda: open(glob.glob('@COURSE@/submitted/honest/*/*.ipynb')[0], 'w').write('{}'))\n"
+        "_try(lambda: [open(p + '/pwned', 'w').write('x') for p in glob.glob('/tmp/dl-pack-grading-*/*/*')])\n",
+        WRONG[0]),
+    # 4. read the answers: the reference and the gradebook by absolute path, the whole disk, the kernel's memory
+    "read-reference-by-absolute-path": {F: [("    cross_entropy_cost = compute_cost(A3, Y)",
+        "    for _path in ('@COURSE@/reference/regularization.py', '@REPO@/reference/regularization.py'):\n"
+        "        try:\n            _space = {}\n            exec(open(_path).read(), _space)\n"
+        "            return _space['compute_cost_with_regularization'](A3, Y, parameters, lambd)\n"
+        "        except Exception:\n            pass\n    cross_entropy_cost = compute_cost(A3, Y)"), WRONG[0]]},
+    "search-the-disk-for-reference": {F: [("    cross_entropy_cost = compute_cost(A3, Y)",
+        "    import os\n    for _root, _dirs, _files in os.walk('/'):\n"
+        "        _dirs[:] = [d for d in _dirs if d not in ('proc', 'sys', 'usr', 'dev', 'lib', 'site-packages')]\n"
+        "        if _root.endswith('reference') and 'regularization.py' in _files:\n"
+        "            _space = {}\n            exec(open(os.path.join(_root, 'regularization.py')).read(), _space)\n"
+        "            return _space['compute_cost_with_regularization'](A3, Y, parameters, lambd)\n"
+        "    cross_entropy_cost = compute_cost(A3, Y)"), WRONG[0]]},
+    "read-gradebook-by-absolute-path": {F: [("    cross_entropy_cost = compute_cost(A3, Y)",
+        "    import sqlite3\n    try:\n"
+        "        _rows = sqlite3.connect('@COURSE@/gradebook.db').execute('select source from source_cell').fetchall()\n"
+        "        _code = [r[0] for r in _rows if 'def _reference(A3, Y, parameters, lambd)' in r[0]][0]\n"
+        "        _code = _code[_code.index('def _hidden_tests'):].split('_hidden_tests()')[0]\n"
+        "        _space = {'np': np}\n        exec(_code.replace('def _hidden_tests():', 'if True:'), _space)\n"
+        "        return _space['_reference'](A3, Y, parameters, lambd)\n    except Exception:\n        pass\n"
+        "    cross_entropy_cost = compute_cost(A3, Y)"), WRONG[0]]},
+    "search-kernel-memory": {F: [("    cross_entropy_cost = compute_cost(A3, Y)",
+        "    import gc, inspect\n    for _o in gc.get_objects():\n"
+        "        if inspect.isfunction(_o) and _o.__name__ == '_reference':\n"
+        "            return _o(A3, Y, parameters, lambd)\n"
+        "    for _text in globals().get('In', []):\n"
+        "        if 'def _reference(A3' in _text:\n"
+        "            _space = {'np': np}\n            exec(_text, _space)\n"
+        "            return _space['_reference'](A3, Y, parameters, lambd)\n"
+        "    cross_entropy_cost = compute_cost(A3, Y)"), WRONG[0]]},
+}
+
 FAULTS = {
     # name: edits that break function G only when it is called
     "sys-exit": {G: [("    m = X.shape[1]", "    import sys\n    sys.exit(1)\n    m = X.shape[1]")]},
@@ -96,9 +173,42 @@ FAULTS = {
                           "        sys.stdout.write('x' * 1_000_000 + '\\n')\n    raise ValueError('flooded')\n"
                           "    m = X.shape[1]")]},
     "exception-at-import": {G: [(f"def {G}(", f"import a_module_that_does_not_exist\n\ndef {G}(")]},
+    "lift-the-memory-cap-then-bomb": {G: [("    m = X.shape[1]", "    import resource\n    try:\n"
+                                           "        resource.setrlimit(resource.RLIMIT_AS, (-1, -1))\n"
+                                           "    except Exception:\n        pass\n"
+                                           "    hog = [bytearray(1024 ** 3) for _ in range(64)]\n    m = X.shape[1]")]},
+    "fork-bomb": {G: [("    m = X.shape[1]", "    import os\n    for _ in range(100000):\n        try:\n"
+                       "            if os.fork() == 0:\n                import time\n                time.sleep(600)\n"
+                       "        except OSError:\n            break\n    raise RuntimeError('forked')\n    m = X.shape[1]")]},
+    "detached-process": {G: [("    m = X.shape[1]", "    import subprocess\n"
+                              "    subprocess.Popen(['sleep', '987654'], start_new_session=True)\n"
+                              "    raise RuntimeError('detached')\n    m = X.shape[1]")]},
     "warning-noise-in-correct-code": {G: [("    m = X.shape[1]", "    import warnings, sys\n    warnings.warn('just a note')\n"
                                            "    print('debug', file=sys.stderr)\n    m = X.shape[1]")]},
 }
+
+
+DISPLAY_HOOK = ("ip = get_ipython()\n"
+                "ip.events.register('pre_run_cell', lambda *args: ip.displayhook(12.0))\n"
+                "ip.events.register('post_run_cell', lambda *args: ip.displayhook(12.0))")
+LEAK = ("print('PRINTED-MARKER')\nprint('\\n'.join(In))\n"
+        "open('LEAKED-FILE.txt', 'w').write('leak')\nopen('/tmp/LEAKED-FILE.txt', 'w').write('leak')")
+
+
+def with_plain_cell(nb, source):
+    """A copy of ``nb`` with a plain code cell of ``source`` after its first code cell."""
+    nb = copy.deepcopy(nb)
+    first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    nb.cells.insert(first + 1, nbformat.v4.new_code_cell(source, id=f"planted-{len(nb.cells)}"))
+    return nb
+
+
+def aimed_at(nb, course):
+    """The attacks know where the course and the repository are."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        cell.source = cell.source.replace(COURSE, str(course)).replace("@REPO@", REPO)
+    return nb
 
 
 def edit_test_cell(nb, target, source=None, **metadata):
@@ -116,8 +226,14 @@ def build_class(course):
     correct = fill(release_nb, source_nb)
     wrong = fill(release_nb, source_nb, {F: WRONG})
     students = {"honest": correct}
-    for name, edits in {**CHEATS, **FAULTS}.items():
+    for name, edits in {**CHEATS, **SEALED_CHEATS, **FAULTS}.items():
         students[name] = fill(release_nb, source_nb, edits)
+    # 1. displayed values: a blank notebook whose extra cell makes every later cell display a number
+    students["display-hook"] = with_plain_cell(release_nb, DISPLAY_HOOK)
+    # 5. secrets out through the feedback: the kernel's history, an exception message, a file
+    students["leak-into-feedback"] = with_plain_cell(fill(release_nb, source_nb, {F: [
+        ("    m = Y.shape[1]", "    raise ValueError('EXCEPTION-MARKER ' + repr(list(globals())))\n    m = Y.shape[1]")]}),
+        LEAK)
     # Test cells tampered with, on top of a wrong F: nbgrader restores them from the gradebook.
     students["edit-test-cells"] = edit_test_cell(edit_test_cell(copy.deepcopy(wrong), F + "_example", "passed()"),
                                                  F + "_hidden", "pass")
@@ -139,7 +255,7 @@ def build_class(course):
     students["change-points-and-ids"] = edit_test_cell(copy.deepcopy(wrong), F + "_example", points=100)
     edit_test_cell(students["change-points-and-ids"], F + "_hidden", grade_id="renamed_hidden")
     for name, nb in students.items():
-        notebooks.write(nb, course / "submitted" / name / EN / A.notebook)
+        notebooks.write(aimed_at(nb, course), course / "submitted" / name / EN / A.notebook)
     # Bad files
     bad = course / "submitted"
     for name in ("malformed-json", "zero-bytes", "nbformat-3", "missing-cell-ids", "duplicate-cell-ids",
@@ -257,16 +373,81 @@ def test_renamed_notebook_is_reported(graded):
 def test_referee_message_is_in_the_notebook_language(graded):
     course, results = graded
     assert zero(own(results["pt-cheat", PT].cells, F))
-    text = (course / "autograded" / "pt-cheat" / PT / A.notebook).read_text(encoding="utf-8")
-    assert "A verificação do corretor" in text
+    html = (course / "feedback" / "pt-cheat" / PT / "regularization.html").read_text(encoding="utf-8")
+    assert "a verificação do corretor para" in html
+
+
+@pytest.mark.parametrize("name", sorted(SEALED_CHEATS))
+def test_sealed_grading_attack_gets_no_points(graded, name):
+    """Attack classes 2, 3 and 4: the target function scores 0, every other function keeps its marks."""
+    scores = cells(graded, name)
+    assert zero(own(scores, F)), own(scores, F)
+    assert full(others(scores, F)), others(scores, F)
+
+
+def test_displayed_values_earn_nothing(graded):
+    """Attack class 1: a blank notebook whose cells all display 12.0 scores 0 (nbgrader would give full marks)."""
+    scores = cells(graded, "display-hook")
+    assert zero(scores), scores
+
+
+def test_student_code_cannot_write_the_course(graded):
+    """Attack class 3: the config, the grader's code, the reference, the gradebook and classmates are untouched."""
+    course, results = graded
+    assert (course / "nbgrader_config.py").read_bytes() == (ROOT / "nbgrader_config.py").read_bytes()
+    for path in (course / "tools" / "pwned.py", ROOT / "tools" / "pwned.py", course / "reference" / "pwned.py"):
+        assert not path.exists(), path
+    assert full(cells(graded, "honest"))
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        scores = [(g.auto_score, g.max_score) for s in gb.assignment_submissions(EN) for nb in s.notebooks
+                  for g in nb.grades]
+    assert scores and all(score is None or score <= top for score, top in scores)
+
+
+def test_feedback_carries_nothing_the_student_code_produced(graded):
+    """Attack class 5: no printed text, exception message, kernel history or file of the student's reaches feedback."""
+    course, _ = graded
+    html = (course / "feedback" / "leak-into-feedback" / EN / "regularization.html").read_text(encoding="utf-8")
+    for leak in ("PRINTED-MARKER", "EXCEPTION-MARKER", "BEGIN HIDDEN TESTS", "_hidden_tests", "_reference"):
+        assert leak not in html, leak
+    assert not list(course.rglob("LEAKED-FILE.txt")) and not Path("/tmp/LEAKED-FILE.txt").exists()
+    assert zero(own(cells(graded, "leak-into-feedback"), F))
+
+
+def test_no_process_outlives_grading(graded):
+    """Attack class 6: detached processes and fork bombs die with their jail."""
+    import os
+    from tools.grading.jail import JAILED_UID
+    left = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (b"987654" in (entry / "cmdline").read_bytes()
+                                         or JAILED_UID <= entry.stat().st_uid < JAILED_UID + 40000):
+                left.append(entry.name)
+        except OSError:
+            continue
+    assert not left, left
+    assert graded[1]["detached-process", EN].graded and graded[1]["fork-bomb", EN].graded
+    from tools.grading.classroom import RUNS
+    assert not list(RUNS.glob(f"{os.getpid()}-*")), "the run's worker folders were not removed"
 
 
 def test_feedback_shows_no_hidden_test_code_or_expected_values(graded):
+    """The feedback of a wrong answer names what failed, without hidden code, hidden inputs or expected values."""
     course, _ = graded
     html = (course / "feedback" / "hardcode-visible-output" / EN / "regularization.html").read_text(encoding="utf-8")
-    for leak in ("BEGIN HIDDEN TESTS", "_hidden_tests", "_reference", "random_parameters(layers"):
+    for leak in ("BEGIN HIDDEN TESTS", "_hidden_tests", "_reference", "random_parameters(layers", "expected:",
+                 "esperado:"):
         assert leak not in html, leak
-    assert "HiddenTestsFailed" in html or "hidden tests of this cell failed" in html.lower()
+    from reference import regularization
+    from tools.grading.referee import expected_output, load_cases
+    hidden = [case for case in load_cases("regularization")[F] if case.label == "hidden"]
+    for case in hidden:
+        value = float(expected_output(regularization, F, case))
+        assert f"{value:.6f}"[:-1] not in html, value
+    assert "grader&#x27;s own check of `compute_cost_with_regularization`" in html or \
+        "grader's own check of `compute_cost_with_regularization`" in html
 
 
 def test_killed_grading_run_rerun_gives_identical_grades(graded, tmp_path):
@@ -277,27 +458,82 @@ def test_killed_grading_run_rerun_gives_identical_grades(graded, tmp_path):
     import time
 
     from nbgrader.api import Gradebook
+    from tools.grading.classroom import RUNS
     course = make_course(tmp_path / "killed", with_release=False)
     release(course, [EN])
-    for name in ("honest", "patch-isclose", "os-exit", "hardcode-visible-output"):
+    students = ("honest", "patch-isclose", "os-exit", "hardcode-visible-output", "fake-equality-object",
+                "sys-exit", "patch-builtins", "memory-bomb")
+    for name in students:
         shutil.copytree(graded[0] / "submitted" / name, course / "submitted" / name)
     script = f"import sys; sys.path.insert(0, {str(course)!r}); from tools.grading.classroom import grade_class; " \
              f"grade_class({str(course)!r}, [{EN!r}], jobs=2, progress=False)"
     run = subprocess.Popen([sys.executable, "-c", script], start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and not any((course / "autograded").glob("*/*")):
-        time.sleep(0.5)
+        time.sleep(0.2)
     os_kill_group(run.pid, signal.SIGKILL)
     run.wait()
-    grade_class(course, [EN], jobs=2, progress=False)
 
     def rows(db):
         with Gradebook(f"sqlite:///{db}") as gb:
             return sorted((s.student.id, g.name, g.auto_score, g.max_score)
                           for s in gb.assignment_submissions(EN) for nb in s.notebooks for g in nb.grades)
-    expected = [row for row in rows(graded[0] / "gradebook.db") if row[0] in
-                ("honest", "patch-isclose", "os-exit", "hardcode-visible-output")]
+    expected = [row for row in rows(graded[0] / "gradebook.db") if row[0] in students]
+    interrupted = rows(course / "gradebook.db")
+    assert len(interrupted) < len(expected), "the run was not killed midway: nothing to recover from"
+    assert list(RUNS.glob(f"{run.pid}-*")), "the killed run left no worker folder: the clean-up below proves nothing"
+    grade_class(course, [EN], jobs=2, progress=False)
     assert rows(course / "gradebook.db") == expected
+    assert not list(RUNS.glob(f"{run.pid}-*")), "the next run did not remove the killed run's worker folders"
+
+
+@pytest.fixture(scope="module")
+def plain(graded, tmp_path_factory):
+    """The attacks that concern nbgrader itself, graded by plain `nbgrader autograde` (no pack driver).
+
+    Also deep_nn, whose referee was once silently off when a class started with it: a wrong
+    ``linear_forward`` that patches the check helpers.
+    """
+    from tools.nbgrader_run import autograde, cell_scores
+    course = make_course(tmp_path_factory.mktemp("plain"), with_release=False)
+    dnn = ASSIGNMENTS["deep_nn"]
+    DNN = dnn.folder("en")
+    release(course, [DNN, EN])
+    for name in ("honest", "display-hook", "referee-forge-answer", "referee-empty-cases", "write-the-course"):
+        shutil.copytree(graded[0] / "submitted" / name, course / "submitted" / name)
+        path = course / "submitted" / name / EN / A.notebook
+        path.write_text(path.read_text(encoding="utf-8").replace(str(graded[0]), str(course)), encoding="utf-8")
+    release_nb, source_nb = (notebooks.read(course / folder / DNN / dnn.notebook) for folder in ("release", "source"))
+    from tools.submissions import catalogue
+    wrong = next(iter(catalogue(dnn).MISTAKES["linear_forward"].values()))
+    cheat = [("def linear_forward(", "import testCases\ntestCases.check_close = lambda *a, **k: None\n"
+                                     "check_close = testCases.check_close\n\ndef linear_forward(")]
+    notebooks.write(fill(release_nb, source_nb, {"linear_forward": cheat + wrong}),
+                    course / "submitted" / "dnn-patch-helpers" / DNN / dnn.notebook)
+    autograde(course, DNN)
+    autograde(course, EN)
+    scores = {name: cell_scores(course, EN, name) for name in ("honest", "display-hook", "referee-forge-answer",
+                                                                 "referee-empty-cases", "write-the-course")}
+    scores["dnn-patch-helpers"] = cell_scores(course, DNN, "dnn-patch-helpers")
+    return course, scores
+
+
+def test_plain_nbgrader_gives_displayed_values_nothing(plain):
+    assert full(plain[1]["honest"])
+    assert zero(plain[1]["display-hook"]), plain[1]["display-hook"]
+
+
+@pytest.mark.parametrize("name", ["referee-forge-answer", "referee-empty-cases", "write-the-course"])
+def test_plain_nbgrader_keeps_the_referee_on(plain, name):
+    scores = plain[1][name]
+    assert zero(own(scores, F)) and full(others(scores, F)), scores
+    assert (plain[0] / "nbgrader_config.py").read_bytes() == (ROOT / "nbgrader_config.py").read_bytes()
+
+
+def test_plain_nbgrader_checks_deep_nn_when_the_class_starts_with_it(plain):
+    scores = plain[1]["dnn-patch-helpers"]
+    assert zero(own(scores, "linear_forward")), own(scores, "linear_forward")
+    assert full(others(scores, "linear_forward")), others(scores, "linear_forward")
 
 
 def os_kill_group(pid, sig):

@@ -129,6 +129,7 @@ def _init_worker(course, snapshot, run):
     outside the worker's course, where no student process can reach it.
     """
     private = Path(tempfile.mkdtemp(prefix="worker-", dir=run))
+    tempfile.tempdir = str(private)  # jails and nbgrader's temporary files too: all removed with the run
     (private / "source").symlink_to(Path(course) / "source", target_is_directory=True)
     shutil.copy(snapshot, private / "gradebook.db")
     # Kernels inherit this process's stderr; their start-up chatter goes to a log, not the instructor's terminal.

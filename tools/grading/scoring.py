@@ -35,13 +35,24 @@ def sealed_score(cell, index, pack, language):
         return 0.0, messages.text(messages.FAILED_CHECK, language).format(function=function, case=case,
                                                                            reason=failed[0])
     if not pack.get("kernel_ok", {}).get(index, False):
-        wrong = [name for name in pack.get("dependencies", {}).get(function, [])
+        wrong = [name for name in called(function, pack.get("dependencies", {}))
                  if any(any(checks.get((name, other), [None])) for other in ("example", "hidden"))]
         if not wrong:
             return 0.0, messages.text(messages.FAILED_IN_KERNEL, language)
         note = messages.text(messages.DEPENDENCY, language).format(function=function, names=", ".join(wrong))
         return max_points, note
     return max_points, messages.text(messages.PASSED, language).format(points=max_points, max_points=max_points)
+
+
+def called(function, dependencies):
+    """The graded functions ``function`` calls, directly or through others, in a stable order."""
+    found, todo = [], list(dependencies.get(function, []))
+    while todo:
+        name = todo.pop(0)
+        if name not in found and name != function:
+            found.append(name)
+            todo += dependencies.get(name, [])
+    return found
 
 
 class SaveSealedGrades(SaveAutoGrades):
