@@ -7,7 +7,6 @@
 #   pack:
 #     order: 1
 #     notebook: deep_nn.ipynb
-#     helpers: [dnn_utils]
 #     files: [dnn_utils.py, dnn_testcases.py, testCases.py, language.py, figures.py, dnn_figures.py]
 #     titles: {en: "Building a Deep Neural Network, Step by Step", pt: "Construindo uma rede neural profunda, passo a passo"}
 # ---
@@ -291,18 +290,10 @@ en: Hidden tests of initialize_parameters: other layer sizes; the shape and valu
 pt: Testes ocultos de initialize_parameters: outros tamanhos de camada; o formato e os valores de cada parâmetro.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference initialize_parameters
-    from testCases import check_close, check_keys
-    for n_x, n_h, n_y in [(4, 5, 2), (2, 1, 3), (7, 3, 1)]:
-        expected = _reference(n_x, n_h, n_y)
-        parameters = initialize_parameters(n_x, n_h, n_y)
-        check_keys("parameters", parameters, ["W1", "b1", "W2", "b2"])
-        for name in ["W1", "b1", "W2", "b2"]:
-            check_close(name, parameters[name], expected[name])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -482,20 +473,10 @@ en: Hidden tests of initialize_parameters_deep: deeper networks and a single lay
 pt: Testes ocultos de initialize_parameters_deep: redes mais profundas e uma só camada; todos os parâmetros, e nenhum a mais.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference initialize_parameters_deep
-    from testCases import check_close, check_keys, check_length
-    for layer_dims in [[4, 6, 5, 3, 1], [2, 3], [10, 1, 7, 2]]:
-        expected = _reference(list(layer_dims))
-        parameters = initialize_parameters_deep(layer_dims)
-        names = [kind + str(l) for l in range(1, len(layer_dims)) for kind in ("W", "b")]
-        check_keys("parameters", parameters, names)
-        check_length("parameters", list(parameters), len(names))
-        for name in names:
-            check_close(name, parameters[name], expected[name])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -603,21 +584,10 @@ en: Hidden tests of linear_forward: other sizes, with a bias of several units; Z
 pt: Testes ocultos de linear_forward: outros tamanhos, com um viés de várias unidades; Z e o cache (A, W, b).
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference linear_forward
-    from testCases import check_close, check_length
-    for seed, n_prev, n, m in [(4, 4, 3, 5), (5, 6, 6, 2), (7, 1, 4, 3)]:
-        np.random.seed(seed)
-        A, W, b = np.random.randn(n_prev, m), np.random.randn(n, n_prev), np.random.randn(n, 1)
-        Z_expected, _ = _reference(A.copy(), W.copy(), b.copy())
-        Z, cache = linear_forward(A, W, b)
-        check_close("Z", Z, Z_expected)
-        check_length("cache", cache, 3)
-        for name, value, expected in zip(["A", "W", "b"], cache, (A, W, b)):
-            check_close("cache: " + name, value, expected)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -734,14 +704,6 @@ pt: Com sigmoid: A = [[0.96890023 0.11013289]]
 en: With ReLU: A = [[3.43896131 0.        ]]
 pt: Com ReLU: A = [[3.43896131 0.        ]]
 """
-### BEGIN HIDDEN TESTS
-# en: The autograder checks linear_activation_forward on its own, with the reference linear_forward.
-# pt: O corretor automático verifica linear_activation_forward sozinha, com a linear_forward de referência.
-# @reference linear_forward as _linear_forward
-from dnn_testcases import with_calls_to
-_graded_function = linear_activation_forward
-linear_activation_forward = with_calls_to(linear_activation_forward, linear_forward=_linear_forward)
-### END HIDDEN TESTS
 A_prev, W, b = linear_activation_forward_test_case()
 A, linear_activation_cache = linear_activation_forward(A_prev, W, b, activation="sigmoid")
 print("With sigmoid: A = " + str(A))  # [en]
@@ -753,9 +715,6 @@ print("With ReLU: A = " + str(A))  # [en]
 print("Com ReLU: A = " + str(A))  # [pt]
 check_close("A (relu)", A, [[3.43896131, 0.0]])
 check_length("linear_activation_cache", linear_activation_cache, 2)
-### BEGIN HIDDEN TESTS
-linear_activation_forward = _graded_function
-### END HIDDEN TESTS
 passed()
 
 # %% grade_id="linear_activation_forward_hidden" kind="tests" points=2
@@ -764,28 +723,10 @@ en: Hidden tests of linear_activation_forward: other sizes, both activations; A 
 pt: Testes ocultos de linear_activation_forward: outros tamanhos, as duas ativações; A e o cache ((A_prev, W, b), Z).
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference linear_activation_forward
-    # @reference linear_forward as _linear_forward
-    from dnn_testcases import with_calls_to
-    from testCases import check_close, check_length
-    reference = with_calls_to(_reference, linear_forward=_linear_forward)
-    student = with_calls_to(linear_activation_forward, linear_forward=_linear_forward)
-    for seed, n_prev, n, m in [(8, 4, 3, 5), (9, 2, 5, 7)]:
-        np.random.seed(seed)
-        A_prev, W, b = np.random.randn(n_prev, m), np.random.randn(n, n_prev), np.random.randn(n, 1)
-        for activation in ["sigmoid", "relu"]:
-            A_expected, cache_expected = reference(A_prev.copy(), W.copy(), b.copy(), activation)
-            A, cache = student(A_prev, W, b, activation)
-            check_close("A (" + activation + ")", A, A_expected)
-            check_length("cache", cache, 2)
-            check_length("linear_cache", cache[0], 3)
-            for name, value, expected in zip(["A_prev", "W", "b"], cache[0], cache_expected[0]):
-                check_close("linear_cache: " + name, value, expected)
-            check_close("activation_cache (Z)", cache[1], cache_expected[1])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -899,16 +840,6 @@ AL = [[0.03921668 0.70498921 0.19734387 0.04728177]]
 en: Length of caches list = 3
 pt: Tamanho da lista caches = 3
 """
-### BEGIN HIDDEN TESTS
-# en: The autograder checks L_model_forward on its own, with the reference versions of the graded functions it calls.
-# pt: O corretor automático verifica L_model_forward sozinha, com as versões de referência das funções avaliadas que ela chama.
-# @reference linear_forward as _linear_forward
-# @reference linear_activation_forward as _linear_activation_forward
-from dnn_testcases import with_calls_to
-_graded_function = L_model_forward
-L_model_forward = with_calls_to(L_model_forward, linear_forward=_linear_forward, linear_activation_forward=with_calls_to(
-    _linear_activation_forward, linear_forward=_linear_forward))
-### END HIDDEN TESTS
 X, parameters = L_model_forward_test_case_2hidden()
 AL, caches = L_model_forward(X, parameters)
 print("AL = " + str(AL))
@@ -916,9 +847,6 @@ print("Length of caches list = " + str(len(caches)))  # [en]
 print("Tamanho da lista caches = " + str(len(caches)))  # [pt]
 check_close("AL", AL, [[0.03921668, 0.70498921, 0.19734387, 0.04728177]])
 check_length("caches", caches, 3)
-### BEGIN HIDDEN TESTS
-L_model_forward = _graded_function
-### END HIDDEN TESTS
 passed()
 
 # %% grade_id="L_model_forward_hidden" kind="tests" points=2
@@ -927,30 +855,10 @@ en: Hidden tests of L_model_forward: a deeper network (5 layers) and a single-la
 pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma de uma só camada; AL e cada cache.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference L_model_forward
-    # @reference linear_activation_forward as _linear_activation_forward
-    # @reference linear_forward as _linear_forward
-    from dnn_testcases import with_calls_to
-    from testCases import check_close, check_length, random_parameters
-    step = with_calls_to(_linear_activation_forward, linear_forward=_linear_forward)
-    reference = with_calls_to(_reference, linear_activation_forward=step)
-    student = with_calls_to(L_model_forward, linear_forward=_linear_forward, linear_activation_forward=step)
-    for seed, layers, m in [(20, [6, 5, 4, 3, 2, 1], 7), (21, [3, 1], 4)]:
-        parameters = random_parameters(layers, seed)
-        X = np.random.randn(layers[0], m)
-        AL_expected, caches_expected = reference(X.copy(), {k: v.copy() for k, v in parameters.items()})
-        AL, caches = student(X, parameters)
-        check_close("AL", AL, AL_expected)
-        check_length("caches", caches, len(layers) - 1)
-        for l, (cache, expected) in enumerate(zip(caches, caches_expected), start=1):
-            check_length("caches[" + str(l - 1) + "]", cache, 2)
-            for name, value, want in zip(["A_prev", "W", "b"], cache[0], expected[0]):
-                check_close("caches[" + str(l - 1) + "]: " + name, value, want)
-            check_close("caches[" + str(l - 1) + "]: Z", cache[1], expected[1])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1041,22 +949,10 @@ en: Hidden tests of compute_cost: other labels and probabilities, a single examp
 pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exemplo; o valor e um único número.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference compute_cost
-    from dnn_testcases import check_scalar
-    from testCases import check_close
-    for seed, m in [(10, 5), (11, 12), (12, 1)]:
-        np.random.seed(seed)
-        Y = (np.random.rand(1, m) > 0.5).astype(int)
-        Y[0, :2] = [0, 1][:m]
-        AL = np.random.uniform(0.05, 0.95, (1, m))
-        expected = _reference(AL.copy(), Y.copy())
-        cost = compute_cost(AL, Y)
-        check_scalar("cost", cost)
-        check_close("cost", cost, expected)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1203,20 +1099,10 @@ en: Hidden tests of linear_backward: other sizes and numbers of examples; dA_pre
 pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; dA_prev, dW e db.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference linear_backward
-    from testCases import check_close
-    for seed, n_prev, n, m in [(30, 4, 2, 6), (31, 3, 5, 1), (32, 7, 3, 9)]:
-        np.random.seed(seed)
-        dZ = np.random.randn(n, m)
-        cache = (np.random.randn(n_prev, m), np.random.randn(n, n_prev), np.random.randn(n, 1))
-        expected = _reference(dZ.copy(), tuple(a.copy() for a in cache))
-        result = linear_backward(dZ, cache)
-        for name, value, want in zip(["dA_prev", "dW", "db"], result, expected):
-            check_close(name, value, want)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1332,14 +1218,6 @@ dA_prev = [[ 0.44090989  0.        ]
 dW = [[ 0.44513824  0.37371418 -0.10478989]]
 db = [[-0.20837892]]
 """
-### BEGIN HIDDEN TESTS
-# en: The autograder checks linear_activation_backward on its own, with the reference linear_backward.
-# pt: O corretor automático verifica linear_activation_backward sozinha, com a linear_backward de referência.
-# @reference linear_backward as _linear_backward
-from dnn_testcases import with_calls_to
-_graded_function = linear_activation_backward
-linear_activation_backward = with_calls_to(linear_activation_backward, linear_backward=_linear_backward)
-### END HIDDEN TESTS
 dAL, linear_activation_cache = linear_activation_backward_test_case()
 
 dA_prev, dW, db = linear_activation_backward(dAL, linear_activation_cache, activation="sigmoid")
@@ -1359,9 +1237,6 @@ print("db = " + str(db))
 check_close("dA_prev (relu)", dA_prev, [[0.44090989, 0.0], [0.37883606, 0.0], [-0.2298228, 0.0]])
 check_close("dW (relu)", dW, [[0.44513824, 0.37371418, -0.10478989]])
 check_close("db (relu)", db, [[-0.20837892]])
-### BEGIN HIDDEN TESTS
-linear_activation_backward = _graded_function
-### END HIDDEN TESTS
 passed()
 
 # %% grade_id="linear_activation_backward_hidden" kind="tests" points=2
@@ -1370,27 +1245,10 @@ en: Hidden tests of linear_activation_backward: layers of several units, both ac
 pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, as duas ativações; dA_prev, dW e db.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference linear_activation_backward
-    # @reference linear_backward as _linear_backward
-    import copy
-    from dnn_testcases import with_calls_to
-    from testCases import check_close
-    reference = with_calls_to(_reference, linear_backward=_linear_backward)
-    student = with_calls_to(linear_activation_backward, linear_backward=_linear_backward)
-    for seed, n_prev, n, m in [(40, 4, 3, 5), (41, 2, 6, 3)]:
-        np.random.seed(seed)
-        dA = np.random.randn(n, m)
-        cache = ((np.random.randn(n_prev, m), np.random.randn(n, n_prev), np.random.randn(n, 1)),
-                 np.random.randn(n, m))
-        for activation in ["sigmoid", "relu"]:
-            expected = reference(dA.copy(), copy.deepcopy(cache), activation)
-            result = student(dA, cache, activation)
-            for name, value, want in zip(["dA_prev", "dW", "db"], result, expected):
-                check_close(name + " (" + activation + ")", value, want)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1556,16 +1414,6 @@ dA1 = [[ 0.12913162 -0.44014127]
        [-0.14175655  0.48317296]
        [ 0.01663708 -0.05670698]]
 """
-### BEGIN HIDDEN TESTS
-# en: The autograder checks L_model_backward on its own, with the reference versions of the graded functions it calls.
-# pt: O corretor automático verifica L_model_backward sozinha, com as versões de referência das funções avaliadas que ela chama.
-# @reference linear_backward as _linear_backward
-# @reference linear_activation_backward as _linear_activation_backward
-from dnn_testcases import with_calls_to
-_graded_function = L_model_backward
-L_model_backward = with_calls_to(L_model_backward, linear_backward=_linear_backward, linear_activation_backward=with_calls_to(
-    _linear_activation_backward, linear_backward=_linear_backward))
-### END HIDDEN TESTS
 AL, Y_assess, caches = L_model_backward_test_case()
 grads = L_model_backward(AL, Y_assess, caches)
 print_grads(grads, ["dW1", "db1", "dA1"])
@@ -1575,9 +1423,6 @@ check_close("dW1", grads["dW1"], [[0.41010002, 0.07807203, 0.13798444, 0.1050216
                                   [0.05283652, 0.01005865, 0.01777766, 0.0135308]])
 check_close("db1", grads["db1"], [[-0.22007063], [0.0], [-0.02835349]])
 check_close("dA1", grads["dA1"], [[0.12913162, -0.44014127], [-0.14175655, 0.48317296], [0.01663708, -0.05670698]])
-### BEGIN HIDDEN TESTS
-L_model_backward = _graded_function
-### END HIDDEN TESTS
 passed()
 
 # %% grade_id="L_model_backward_hidden" kind="tests" points=2
@@ -1586,37 +1431,10 @@ en: Hidden tests of L_model_backward: a real forward pass (AL is a probability) 
 pt: Testes ocultos de L_model_backward: uma propagação para frente de verdade (AL é uma probabilidade) de uma rede mais profunda (4 camadas) e de uma de duas camadas; todos os dA, dW e db.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference L_model_backward
-    # @reference linear_activation_backward as _linear_activation_backward
-    # @reference linear_backward as _linear_backward
-    # @reference L_model_forward as _forward
-    # @reference linear_activation_forward as _linear_activation_forward
-    # @reference linear_forward as _linear_forward
-    import copy
-    from dnn_testcases import with_calls_to
-    from testCases import check_close, check_keys, random_parameters
-    step = with_calls_to(_linear_activation_backward, linear_backward=_linear_backward)
-    reference = with_calls_to(_reference, linear_activation_backward=step)
-    student = with_calls_to(L_model_backward, linear_backward=_linear_backward, linear_activation_backward=step)
-    forward = with_calls_to(_forward, linear_activation_forward=with_calls_to(
-        _linear_activation_forward, linear_forward=_linear_forward))
-    for seed, layers, m in [(12, [5, 6, 4, 3, 1], 6), (13, [3, 4, 1], 5)]:
-        parameters = random_parameters(layers, seed)
-        X = np.random.randn(layers[0], m)
-        Y = (np.random.rand(1, m) > 0.5).astype(int)
-        AL, caches = forward(X, parameters)
-        expected = reference(AL.copy(), Y.copy(), copy.deepcopy(caches))
-        grads = student(AL, Y, caches)
-        L = len(layers) - 1
-        names = (["dA" + str(l) for l in range(L)] + ["dW" + str(l) for l in range(1, L + 1)]
-                 + ["db" + str(l) for l in range(1, L + 1)])
-        check_keys("grads", grads, names)
-        for name in names:
-            check_close(name, grads[name], expected[name])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1730,21 +1548,10 @@ en: Hidden tests of update_parameters: deeper networks and other learning rates;
 pt: Testes ocultos de update_parameters: redes mais profundas e outras taxas de aprendizado; todos os W e b (mude ou não o dict recebido).
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference update_parameters
-    import copy
-    from testCases import check_close, check_keys, random_parameters
-    for seed, layers, learning_rate in [(50, [4, 5, 3, 1], 0.05), (51, [3, 2, 2, 4, 1], 1.2)]:
-        parameters = random_parameters(layers, seed)
-        grads = {"d" + name: value for name, value in random_parameters(layers, seed + 100).items()}
-        expected = _reference(copy.deepcopy(parameters), copy.deepcopy(grads), learning_rate)
-        updated = update_parameters(parameters, grads, learning_rate)
-        check_keys("parameters", updated, list(expected))
-        for name in expected:
-            check_close(name, updated[name], expected[name])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

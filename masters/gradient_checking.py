@@ -7,7 +7,6 @@
 #   pack:
 #     order: 4
 #     notebook: gradient_checking.ipynb
-#     helpers: [gc_utils]
 #     files: [gc_utils.py, gc_testcases.py, testCases.py, language.py, figures.py, gc_figures.py]
 #     titles: {en: Gradient Checking, pt: Verificação de Gradiente}
 # ---
@@ -265,14 +264,10 @@ en: Hidden tests of forward_propagation: other inputs, negative and fractional v
 pt: Testes ocultos de forward_propagation: outras entradas, valores negativos e fracionários.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference forward_propagation
-    from testCases import check_close
-    for x, theta in [(-3.0, 0.5), (1.5, -2.0), (0.0, 7.0), (3, 3), (0.25, 1000.0), (np.float64(-0.7), 1.3)]:
-        check_close("J", forward_propagation(x, theta), _reference(x, theta), rtol=1e-12, atol=0)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -335,14 +330,10 @@ en: Hidden tests of backward_propagation: other inputs, negative and fractional 
 pt: Testes ocultos de backward_propagation: outras entradas, valores negativos e fracionários.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference backward_propagation
-    from testCases import check_close
-    for x, theta in [(-3.0, 0.5), (1.5, -2.0), (1.0, 7.0), (3, 3), (0.25, 1000.0), (np.float64(-0.7), 1.3)]:
-        check_close("dtheta", backward_propagation(x, theta), _reference(x, theta), rtol=1e-12, atol=0)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -491,43 +482,10 @@ en: Hidden tests of gradient_check: non-linear costs given by the test, several 
 pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vários epsilons, uma derivada errada, a mensagem.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference gradient_check
-    import contextlib
-    import io
-    from testCases import check_close
-    from gc_testcases import replaced
-
-    def cost(x, theta):
-        return np.sin(theta * x) + theta ** 2
-
-    def derivative(x, theta):
-        return x * np.cos(theta * x) + 2 * theta
-
-    def wrong_derivative(x, theta):
-        return 0.9 * derivative(x, theta)
-
-    # en: (derivative, x, theta, epsilon, rtol): a non-linear cost, where a one-sided difference is visibly worse.
-    # pt: (derivada, x, theta, epsilon, rtol): um custo não linear, em que a diferença de um lado só é visivelmente pior.
-    cases = [(derivative, 0.7, 1.3, 1e-2, 1e-3), (derivative, -1.5, 0.4, 1e-3, 1e-2),
-             (wrong_derivative, 0.7, 1.3, None, 1e-5), (derivative, 2.0, -0.6, None, None)]
-    for backward, x, theta, epsilon, rtol in cases:
-        with replaced(globals(), forward_propagation=cost, backward_propagation=backward):
-            expected_output, output = io.StringIO(), io.StringIO()
-            with contextlib.redirect_stdout(expected_output):
-                expected = _reference(x, theta) if epsilon is None else _reference(x, theta, epsilon)
-            with contextlib.redirect_stdout(output):
-                difference = gradient_check(x, theta) if epsilon is None else gradient_check(x, theta, epsilon)
-        if rtol is None:
-            assert difference < 1e-7, "the difference should be below 1e-7 for a correct derivative, not " + str(difference)  # [en]
-            assert difference < 1e-7, "a diferença deveria ficar abaixo de 1e-7 para uma derivada correta, e não " + str(difference)  # [pt]
-        else:
-            check_close("difference", difference, expected, rtol=rtol, atol=0)
-        assert expected_output.getvalue().strip() in output.getvalue(), "gradient_check should print: " + expected_output.getvalue()  # [en]
-        assert expected_output.getvalue().strip() in output.getvalue(), "gradient_check deveria imprimir: " + expected_output.getvalue()  # [pt]
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -918,84 +876,10 @@ pt: Testes ocultos de gradient_check_n: outros dados e epsilons, gradientes cert
 pt: teste, a mensagem, e os parâmetros e gradientes recebidos devem ficar inalterados.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference gradient_check_n
-    # @reference forward_propagation_n as _forward
-    # @reference backward_propagation_n as _buggy_backward
-    import contextlib
-    import copy
-    import io
-    from testCases import check_close
-    from gc_testcases import replaced
-    from gc_utils import LAYOUT, dictionary_to_vector, vector_to_dictionary
-
-    def network_case(seed, m):
-        np.random.seed(seed)
-        X = np.random.randn(4, m)
-        Y = np.array([[1, 0, 0, 1, 1, 0, 1][:m]])
-        parameters = {name: np.random.randn(*shape) for name, shape in LAYOUT}
-        return X, Y, parameters
-
-    def network_gradients(X, Y, parameters, fixed):
-        gradients = _buggy_backward(X, Y, _forward(X, Y, parameters)[1])
-        if fixed:
-            gradients["dW2"] = gradients["dW2"] / 2
-            gradients["db1"] = gradients["db1"] / 4
-        return gradients
-
-    weights = np.linspace(0.5, 2.0, 47).reshape(-1, 1)
-
-    def smooth_cost(X, Y, parameters):
-        theta = dictionary_to_vector(parameters)[0]
-        return float(np.sum(weights * np.sin(theta)) + 0.5 * np.sum(theta) ** 2), None
-
-    def smooth_gradients(parameters, wrong_block=None):
-        theta = dictionary_to_vector(parameters)[0]
-        gradients = {"d" + k: v for k, v in vector_to_dictionary(weights * np.cos(theta) + np.sum(theta)).items()}
-        if wrong_block:
-            gradients["d" + wrong_block] = 3 * gradients["d" + wrong_block]
-        return gradients
-
-    def run(function, parameters, gradients, X, Y, epsilon):
-        output = io.StringIO()
-        with contextlib.redirect_stdout(output):
-            if epsilon is None:
-                difference = function(parameters, gradients, X, Y)
-            else:
-                difference = function(parameters, gradients, X, Y, epsilon)
-        return difference, output.getvalue()
-
-    X2, Y2, p2 = network_case(2, 5)
-    X3, Y3, p3 = network_case(6, 7)
-    _, _, p4 = network_case(4, 3)
-    # en: (cost, parameters, gradients, X, Y, epsilon, rtol); rtol None: a correct gradient, only checked against the threshold.
-    # pt: (custo, parâmetros, gradientes, X, Y, epsilon, rtol); rtol None: um gradiente correto, verificado só contra o limiar.
-    cases = [(_forward, p2, network_gradients(X2, Y2, p2, False), X2, Y2, None, 1e-5),
-             (_forward, p3, network_gradients(X3, Y3, p3, True), X3, Y3, 1e-3, 1e-2),
-             (smooth_cost, p4, smooth_gradients(p4), X2, Y2, 1e-3, 1e-3),
-             (smooth_cost, p4, smooth_gradients(p4, "W2"), X2, Y2, None, 1e-5),
-             (smooth_cost, p4, smooth_gradients(p4, "b3"), X2, Y2, 1e-2, 1e-5),
-             (smooth_cost, p4, smooth_gradients(p4), X2, Y2, 1e-5, None)]
-    for cost, parameters, gradients, X, Y, epsilon, rtol in cases:
-        with replaced(globals(), forward_propagation_n=cost):
-            expected, expected_output = run(_reference, copy.deepcopy(parameters), copy.deepcopy(gradients), X, Y, epsilon)
-            before = copy.deepcopy((parameters, gradients))
-            difference, output = run(gradient_check_n, parameters, gradients, X, Y, epsilon)
-        if rtol is None:
-            assert difference < 2e-7, "the difference should be below 2e-7 for correct gradients, not " + str(difference)  # [en]
-            assert difference < 2e-7, "a diferença deveria ficar abaixo de 2e-7 para gradientes corretos, e não " + str(difference)  # [pt]
-        else:
-            check_close("difference", difference, expected, rtol=rtol, atol=0)
-        verdict = expected_output.split("=")[0].strip()
-        assert verdict in output, "gradient_check_n should print: " + verdict  # [en]
-        assert verdict in output, "gradient_check_n deveria imprimir: " + verdict  # [pt]
-        for given, kept in zip((parameters, gradients), before):
-            unchanged = sorted(given) == sorted(kept) and all(np.array_equal(given[k], kept[k]) for k in kept)
-            assert unchanged, "gradient_check_n changed the parameters or gradients passed to it: work on copies"  # [en]
-            assert unchanged, "gradient_check_n alterou os parâmetros ou gradientes recebidos: trabalhe com cópias"  # [pt]
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

@@ -7,7 +7,6 @@
 #   pack:
 #     order: 2
 #     notebook: initialization.ipynb
-#     helpers: [init_utils]
 #     files: [init_utils.py, init_testcases.py, testCases.py, language.py, figures.py, init_figures.py]
 #     titles: {en: Initialization, pt: Inicialização}
 # ---
@@ -333,23 +332,10 @@ en: Hidden tests of initialize_parameters_zeros: deeper and shallower networks; 
 pt: Testes ocultos de initialize_parameters_zeros: redes mais e menos profundas; chaves, formatos, dtype e valores.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference initialize_parameters_zeros
-    from testCases import check_close
-    from init_testcases import check_parameters
-    for layers_dims in ([5, 4, 3, 2, 1], [1, 7, 1], [6, 1]):
-        expected = _reference(list(layers_dims))
-        # en: np.empty returns whatever the memory held: leave non-zero values where the arrays will be made.
-        # pt: np.empty devolve o que havia na memória: deixa valores não nulos onde os arrays serão criados.
-        garbage = [np.full(v.shape, 0.5) for v in expected.values()]
-        del garbage
-        parameters = initialize_parameters_zeros(list(layers_dims))
-        check_parameters("parameters", parameters, layers_dims)
-        for name, value in expected.items():
-            check_close(name, parameters[name], value, rtol=0, atol=0)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/initialization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/initialization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -540,20 +526,10 @@ en: Hidden tests of initialize_parameters_random: deeper and shallower networks;
 pt: Testes ocultos de initialize_parameters_random: redes mais e menos profundas; chaves, formatos, dtype e valores.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference initialize_parameters_random
-    from testCases import check_close
-    from init_testcases import check_parameters
-    for layers_dims in ([5, 4, 3, 2, 1], [1, 7, 1], [6, 1]):
-        expected = _reference(list(layers_dims))
-        np.random.seed(0)
-        parameters = initialize_parameters_random(list(layers_dims))
-        check_parameters("parameters", parameters, layers_dims)
-        for name, value in expected.items():
-            check_close(name, parameters[name], value, atol=0 if name.startswith("b") else 1e-7)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/initialization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/initialization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -737,20 +713,10 @@ en: Hidden tests of initialize_parameters_he: deeper and shallower networks; key
 pt: Testes ocultos de initialize_parameters_he: redes mais e menos profundas; chaves, formatos, dtype e valores.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference initialize_parameters_he
-    from testCases import check_close
-    from init_testcases import check_parameters
-    for layers_dims in ([5, 4, 3, 6, 1], [1, 7, 1], [6, 1]):
-        expected = _reference(list(layers_dims))
-        np.random.seed(0)
-        parameters = initialize_parameters_he(list(layers_dims))
-        check_parameters("parameters", parameters, layers_dims)
-        for name, value in expected.items():
-            check_close(name, parameters[name], value, atol=0 if name.startswith("b") else 1e-7)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/initialization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/initialization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

@@ -7,7 +7,6 @@
 #   pack:
 #     order: 3
 #     notebook: regularization.ipynb
-#     helpers: [reg_utils]
 #     files: [reg_utils.py, reg_testcases.py, testCases.py, language.py, figures.py, datasets/data.mat]
 #     titles: {en: Regularization, pt: Regularização}
 # ---
@@ -370,18 +369,10 @@ en: Hidden tests of compute_cost_with_regularization: other networks, other labe
 pt: Testes ocultos de compute_cost_with_regularization: outras redes, outros rótulos, outro λ.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference compute_cost_with_regularization
-    from testCases import check_close, random_parameters
-    for seed, layers, m, lambd in [(2, [4, 5, 3, 1], 7, 0.7), (3, [2, 20, 3, 1], 9, 0.05)]:
-        parameters = random_parameters(layers, seed)
-        A3 = np.random.uniform(0.05, 0.95, (1, m))
-        Y = np.array([[1, 0] * m])[:, :m]
-        expected = _reference(A3, Y, {k: v.copy() for k, v in parameters.items()}, lambd)
-        check_close("cost", compute_cost_with_regularization(A3, Y, parameters, lambd), expected)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/regularization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -496,22 +487,10 @@ en: Hidden tests of backward_propagation_with_regularization: other networks and
 pt: Testes ocultos de backward_propagation_with_regularization: outras redes e λ; todos os dW e db.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference backward_propagation_with_regularization
-    from testCases import check_close, check_keys, random_parameters
-    for seed, layers, m, lambd in [(4, [4, 5, 3, 1], 6, 0.3), (5, [2, 20, 3, 1], 8, 1.5)]:
-        parameters = random_parameters(layers, seed)
-        X = np.random.randn(layers[0], m)
-        Y = np.array([[0, 1] * m])[:, :m]
-        _, cache = forward_propagation(X, parameters)
-        expected = _reference(X, Y, tuple(a.copy() for a in cache), lambd)
-        grads = backward_propagation_with_regularization(X, Y, cache, lambd)
-        check_keys("grads", grads, ["dW1", "db1", "dW2", "db2", "dW3", "db3"])
-        for name in ["dW1", "db1", "dW2", "db2", "dW3", "db3"]:
-            check_close(name, grads[name], expected[name])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/regularization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -742,22 +721,10 @@ en: Hidden tests of forward_propagation_with_dropout: other networks and keep_pr
 pt: Testes ocultos de forward_propagation_with_dropout: outras redes e keep_prob; a saída e cada elemento do cache.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference forward_propagation_with_dropout
-    from testCases import check_close, check_length, random_parameters
-    names = ["Z1", "D1", "A1", "W1", "b1", "Z2", "D2", "A2", "W2", "b2", "Z3", "A3", "W3", "b3"]
-    for seed, layers, m, keep_prob in [(6, [4, 6, 5, 1], 8, 0.8), (7, [2, 20, 3, 1], 6, 0.6)]:
-        parameters = random_parameters(layers, seed)
-        X = np.random.randn(layers[0], m)
-        A3_expected, cache_expected = _reference(X, {k: v.copy() for k, v in parameters.items()}, keep_prob)
-        A3, cache = forward_propagation_with_dropout(X, parameters, keep_prob)
-        check_close("A3", A3, A3_expected)
-        check_length("cache", cache, 14)
-        for name, value, expected in zip(names, cache, cache_expected):
-            check_close("cache: " + name, value, expected)
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/regularization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -885,25 +852,10 @@ en: Hidden tests of backward_propagation_with_dropout: other networks, keep_prob
 pt: Testes ocultos de backward_propagation_with_dropout: outras redes, keep_prob e máscaras; todos os dW e db.
 """
 ### BEGIN HIDDEN TESTS
-def _hidden_tests():
-    # @reference backward_propagation_with_dropout
-    # @reference forward_propagation_with_dropout as _forward
-    from testCases import check_close, check_keys, random_parameters
-    for seed, layers, m, keep_prob, int_masks in [(8, [4, 6, 5, 1], 8, 0.8, False), (9, [2, 20, 3, 1], 7, 0.5, True)]:
-        parameters = random_parameters(layers, seed)
-        X = np.random.randn(layers[0], m)
-        Y = np.array([[1, 0] * m])[:, :m]
-        _, cache = _forward(X, parameters, keep_prob)
-        if int_masks:
-            cache = tuple(a.astype(int) if a.dtype == bool else a for a in cache)
-        expected = _reference(X, Y, tuple(a.copy() for a in cache), keep_prob)
-        grads = backward_propagation_with_dropout(X, Y, cache, keep_prob)
-        check_keys("gradients", grads, ["dA1", "dA2", "dW1", "db1", "dW2", "db2", "dW3", "db3"])
-        for name in ["dA1", "dA2", "dW1", "db1", "dW2", "db2", "dW3", "db3"]:
-            check_close(name, grads[name], expected[name])
-
-
-_hidden_tests()
+# en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
+# en: tools/grading/cases/regularization.py, against the reference solution.
+# pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
+# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

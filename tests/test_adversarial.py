@@ -191,7 +191,7 @@ FAULTS = {
 DISPLAY_HOOK = ("ip = get_ipython()\n"
                 "ip.events.register('pre_run_cell', lambda *args: ip.displayhook(12.0))\n"
                 "ip.events.register('post_run_cell', lambda *args: ip.displayhook(12.0))")
-LEAK = ("print('PRINTED-MARKER')\nprint('\\n'.join(In))\n"
+LEAK = ("print('PRINTED-' + 'MARKER')\nprint('\\n'.join(In))\n"
         "open('LEAKED-FILE.txt', 'w').write('leak')\nopen('/tmp/LEAKED-FILE.txt', 'w').write('leak')")
 
 
@@ -232,7 +232,7 @@ def build_class(course):
     students["display-hook"] = with_plain_cell(release_nb, DISPLAY_HOOK)
     # 5. secrets out through the feedback: the kernel's history, an exception message, a file
     students["leak-into-feedback"] = with_plain_cell(fill(release_nb, source_nb, {F: [
-        ("    m = Y.shape[1]", "    raise ValueError('EXCEPTION-MARKER ' + repr(list(globals())))\n    m = Y.shape[1]")]}),
+        ("    m = Y.shape[1]", "    raise ValueError('EXCEPTION-' + 'MARKER ' + repr(list(globals())))\n    m = Y.shape[1]")]}),
         LEAK)
     # Test cells tampered with, on top of a wrong F: nbgrader restores them from the gradebook.
     students["edit-test-cells"] = edit_test_cell(edit_test_cell(copy.deepcopy(wrong), F + "_example", "passed()"),
@@ -406,7 +406,10 @@ def test_student_code_cannot_write_the_course(graded):
 
 
 def test_feedback_carries_nothing_the_student_code_produced(graded):
-    """Attack class 5: no printed text, exception message, kernel history or file of the student's reaches feedback."""
+    """Attack class 5: no printed text, exception message, kernel history or file of the student's reaches feedback.
+
+    The markers are built at run time, so they are in the feedback only if something the code produced is.
+    """
     course, _ = graded
     html = (course / "feedback" / "leak-into-feedback" / EN / "regularization.html").read_text(encoding="utf-8")
     for leak in ("PRINTED-MARKER", "EXCEPTION-MARKER", "BEGIN HIDDEN TESTS", "_hidden_tests", "_reference"):

@@ -53,7 +53,7 @@ def test_parity_rejects_different_points_and_missing_cells():
 
 @pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
 def test_languages_have_the_same_graded_cells(assignment):
-    nbs = build_all_languages(assignment.master, assignment.helpers)
+    nbs = build_all_languages(assignment.master)
     graded = {lang: [(c.metadata["nbgrader"]["grade_id"], c.metadata["nbgrader"].get("points"))
                      for c in nb.cells if "nbgrader" in c.metadata] for lang, nb in nbs.items()}
     assert graded["en"] == graded["pt"] and graded["en"]
@@ -63,14 +63,14 @@ def test_languages_have_the_same_graded_cells(assignment):
 def test_build_is_deterministic(assignment):
     master = read_master(assignment.master)
     for language in LANGUAGES:
-        first = notebooks.dumps(build_notebook(master, language, assignment.helpers))
-        assert first == notebooks.dumps(build_notebook(read_master(assignment.master), language, assignment.helpers))
+        first = notebooks.dumps(build_notebook(master, language))
+        assert first == notebooks.dumps(build_notebook(read_master(assignment.master), language))
     assert reference_module(assignment.master) == reference_module(assignment.master)
 
 
 @pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
 def test_portuguese_markers_and_no_leftover_tags(assignment):
-    pt = build_notebook(read_master(assignment.master), "pt", assignment.helpers)
+    pt = build_notebook(read_master(assignment.master), "pt")
     text = "\n".join(c.source for c in pt.cells)
     assert "FUNÇÃO AVALIADA" in text and "INICIE O SEU CÓDIGO AQUI" in text and "TERMINE O SEU CÓDIGO AQUI" in text
     assert "START CODE HERE" not in text and "GRADED FUNCTION" not in text

@@ -94,7 +94,7 @@ def test_conclusions_tables_quote_the_accuracies_the_code_prints(accuracies):
     assignment = ASSIGNMENTS["regularization"]
     expected = [f"{100 * accuracies[name][i]:.1f}" for name in MODELS for i in (0, 1)]
     for language in ("en", "pt"):
-        nb = build_notebook(read_master(assignment.master), language, assignment.helpers)
+        nb = build_notebook(read_master(assignment.master), language)
         table = next(c.source for c in nb.cells if c.cell_type == "markdown" and "| ---" not in c.source
                      and "|---|---|---|" in c.source)
         quoted = [q.replace(",", ".") for q in re.findall(r"(\d+[.,]\d) %", table)]

@@ -1,6 +1,6 @@
 """utils/dnn_testcases.py: the visible tests' inputs give the facts' numbers (course facts §1) through the reference.
 
-Also: the small test tools of the module (check_scalar, with_calls_to), and the numbers that the
+Also: the small test tools of the module (check_scalar), and the numbers that the
 master's closing section quotes in both languages.
 """
 import contextlib
@@ -147,16 +147,6 @@ def test_check_scalar_accepts_numbers_and_rejects_arrays_in_both_languages():
             dnn_testcases.check_scalar("cost", np.array([0.5]))
     finally:
         language.set_language("en")
-
-
-def test_with_calls_to_swaps_the_named_calls_only_in_the_copy():
-    namespace = {}
-    exec("def inner(x):\n    return x + 1\n\ndef outer(x, k=2):\n    return inner(x) * k\n", namespace)
-    outer = namespace["outer"]
-    copy = dnn_testcases.with_calls_to(outer, inner=lambda x: x - 1)
-    assert copy(5) == 8 and copy(5, k=3) == 12
-    assert outer(5) == 12 and namespace["inner"](1) == 2
-    assert dnn_testcases.with_calls_to(len, inner=None) is len
 
 
 def test_visible_inputs_are_not_shared_between_calls():

@@ -368,9 +368,6 @@ def test_oracle_refuses_out_of_range_cases(check):
     assert check("quad", cell) == ["raised RuntimeError"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the oracle answers a graded function that calls the function under "
-                                       "check with the reference's version of it, so double's cell can get "
-                                       "the reference's double from quad's oracle (quad(x) / 2)")
 def test_oracle_does_not_answer_for_the_checked_function_indirectly(check):
     """double's cell cannot get the reference's double by asking the oracle for quad, which calls double."""
     cell = "def double(x):\n    return quad(x) / 2"
@@ -442,6 +439,15 @@ def test_score_dependency_failure_is_not_charged_twice():
     assert message == messages.text(messages.DEPENDENCY, "en").format(function="f", names="g")
     points, _ = sealed_score(grade_cell(), 3, pack({**checks, ("g", "hidden"): [None]}, False, {"f": ["g"]}), "en")
     assert points == 0.0  # the dependency was right: the failure is f's own
+
+
+def test_score_dependency_failure_found_through_other_functions():
+    """A wrong function called through another graded function (f -> g -> h) also excuses the kernel failure."""
+    checks = {("f", "example"): [None], ("g", "hidden"): [None], ("h", "example"): ["no answer"]}
+    dependencies = {"f": ["g"], "g": ["h", "f"], "h": []}
+    points, message = sealed_score(grade_cell(), 3, pack(checks, False, dependencies), "en")
+    assert points == 1.0
+    assert message == messages.text(messages.DEPENDENCY, "en").format(function="f", names="h")
 
 
 def test_score_messages_in_portuguese():

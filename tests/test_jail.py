@@ -4,6 +4,7 @@ Every test runs a small Python program in a real bubblewrap jail and, whenever
 the guarantee is about the host (files unchanged, processes gone), checks the
 outcome from outside. Fast: one jailed interpreter per check, no kernel.
 """
+import contextlib
 import errno
 import hashlib
 import json
@@ -140,6 +141,21 @@ def processes_with(marker):
     return found
 
 
+def wait_for_command(argv, seconds):
+    """Host pids running exactly ``argv``, waiting up to ``seconds`` for one (its command line appears late in exec)."""
+    wanted = "".join(arg + "\0" for arg in argv).encode()
+    deadline = time.monotonic() + seconds
+    while True:
+        found = []
+        for pid in processes_with(argv[-1]):
+            with contextlib.suppress(OSError):
+                if Path(f"/proc/{pid}/cmdline").read_bytes() == wanted:
+                    found.append(pid)
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.02)
+
+
 def wait_until_gone(marker, seconds):
     """Host pids still matching ``marker`` after waiting up to ``seconds`` for them to vanish."""
     deadline = time.monotonic() + seconds
@@ -218,13 +234,6 @@ def test_own_folder_writable(jail, trusted):
     assert (trusted / "helper.py").read_text() == "VALUE = 42\n"
 
 
-TMP_NOT_WRITABLE_AS_ROOT = pytest.mark.xfail(
-    AS_ROOT, strict=True, raises=AssertionError,
-    reason="bug: as root, bwrap mounts the jail's /tmp tmpfs owned by root with mode 0755, then setpriv drops to "
-           "the jailed uid, which cannot write /tmp (nor HOME=/tmp, MPLCONFIGDIR=/tmp/matplotlib)")
-
-
-@TMP_NOT_WRITABLE_AS_ROOT
 def test_private_tmp_writable(jail):
     """The jail writes a private /tmp (also its HOME and matplotlib's folder), invisible on the host's /tmp."""
     marker = f"jail-test-{os.getpid()}-{time.monotonic_ns()}"
@@ -248,7 +257,6 @@ def test_private_tmp_writable(jail):
     assert not Path("/tmp", marker).exists()  # the jail's /tmp is its own
 
 
-@TMP_NOT_WRITABLE_AS_ROOT
 def test_private_tmp_size_capped(make_jail):
     """Writing more than Limits.tmp_size into the jail's /tmp fails with ENOSPC."""
     report = run_json(make_jail(Limits(tmp_size=1 * MiB)), """
@@ -416,7 +424,8 @@ def test_fork_bomb_bounded(make_jail):
         assert wait_until_gone(marker, 5) == []  # the jail's exit took its children along
     finally:
         for pid in processes_with(marker):  # ours only: the marker is unique to this test run
-            os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_process_tree_dies_with_the_jail(make_jail):
@@ -428,12 +437,11 @@ def test_process_tree_dies_with_the_jail(make_jail):
         print("ready", flush=True)
         time.sleep(600)
     """)
+    before = set(processes_with(marker))
     outer = subprocess.Popen(make_jail().command([sys.executable, "-c", code]), stdout=subprocess.PIPE, text=True)
-    grandchildren = []
     try:
         assert outer.stdout.readline().strip() == "ready"
-        grandchildren = [pid for pid in processes_with(marker)
-                         if Path(f"/proc/{pid}/cmdline").read_bytes() == f"sleep\0{marker}\0".encode()]
+        grandchildren = wait_for_command(["sleep", marker], 5)
         assert len(grandchildren) == 1  # the grandchild runs, visible from the host
         outer.kill()
         outer.wait(timeout=10)
@@ -443,8 +451,8 @@ def test_process_tree_dies_with_the_jail(make_jail):
             outer.kill()
             outer.wait()
         outer.stdout.close()
-        for pid in grandchildren:
-            if pid in processes_with(marker):
+        for pid in set(processes_with(marker)) - before:  # what this test started and left behind
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
 
 

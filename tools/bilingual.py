@@ -8,7 +8,7 @@ cells carry metadata in the ``# %%`` header line:
 ``kind="solution"`` / ``kind="tests" points=N`` / ``kind="readonly"`` with ``grade_id="..."``
     the nbgrader role of the cell;
 ``imports=true``
-    the cell whose ``numpy`` and helper imports the reference code needs;
+    the cell whose imports the reference module starts with;
 ``reference=true``
     provided code that belongs in the reference module too (e.g. ``model``).
 
@@ -18,9 +18,9 @@ Inside code cells, text that differs by language is written once per language:
   ``en: text`` / ``pt: text`` lines inside docstrings;
 * a code line ending in ``  # [en]`` or ``  # [pt]`` (for user-facing strings).
 
-In a hidden test block, the line ``# @reference NAME [as ALIAS]`` is replaced
-by the reference solution of NAME, defined locally as ``ALIAS`` (default
-``_reference``), with the imports it needs. Hidden blocks never reach students, so neither does it.
+A hidden test block (``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``) only says where the hidden
+checks live: the referee runs them outside the student's kernel (``tools/grading/cases/``), so no reference
+code and no expected value is written into any notebook.
 
 The build fails (``ParityError``) unless both languages have the same cells in
 the same order, the same ids, grade ids and points, and the same code once
@@ -36,7 +36,6 @@ from .course import LANGUAGES
 
 LANG_LINE = re.compile(r"^(?P<prefix>\s*(?:#+\s+)?)(?P<lang>en|pt):(?: (?P<text>.*))?$")
 LANG_TAG = re.compile(r"\s+# \[(?P<lang>en|pt)\]$")
-REFERENCE_DIRECTIVE = re.compile(r"^(?P<indent>\s*)# @reference (?P<name>\w+)(?: as (?P<alias>\w+))?\s*$")
 SOLUTION_DELIMITERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 NBGRADER_KINDS = {
@@ -104,50 +103,6 @@ def code_signature(source):
     return "\n".join(magics + [ast.dump(tree)])
 
 
-def solution_functions(master, language="en"):
-    """Every function defined in the master's solution and reference cells.
-
-    Returns
-    -------
-    dict : name -> ``ast.FunctionDef`` of the localized code, docstring removed
-    """
-    functions = {}
-    for cell in master.cells:
-        if cell.cell_type == "code" and (cell.metadata.get("kind") == "solution" or cell.metadata.get("reference")):
-            tree = _strip_docstrings(ast.parse(_without_delimiters(localize(cell.source, language))))
-            for node in tree.body:
-                if isinstance(node, ast.FunctionDef):
-                    functions[node.name] = node
-    return functions
-
-
-def reference_imports(master, helpers):
-    """The import lines of the ``imports=true`` cell that bring numpy or a helper module."""
-    cells = [c for c in master.cells if c.metadata.get("imports")]
-    if len(cells) != 1:
-        raise ParityError(f"a master needs exactly one imports=true cell, found {len(cells)}")
-    wanted = ("import numpy",) + tuple(f"from {h} import" for h in helpers) + tuple(f"import {h}" for h in helpers)
-    return [l for l in cells[0].source.split("\n") if l.startswith(wanted)]
-
-
-def _inject_reference(source, functions, imports):
-    out, imported = [], False
-    for line in source.split("\n"):
-        directive = REFERENCE_DIRECTIVE.match(line)
-        if not directive:
-            out.append(line)
-            continue
-        name, indent = directive["name"], directive["indent"]
-        if name not in functions:
-            raise ParityError(f"# @reference {name}: no solution defines {name}")
-        node = ast.parse(ast.unparse(functions[name])).body[0]
-        node.name = directive["alias"] or "_reference"
-        code = ("" if imported else "\n".join(imports) + "\n") + ast.unparse(node)
-        imported = True
-        out.extend(indent + l if l else l for l in code.split("\n"))
-    return "\n".join(out)
-
-
 def _nbgrader_metadata(meta):
     kind = meta.get("kind")
     if kind is None:
@@ -160,10 +115,8 @@ def _nbgrader_metadata(meta):
     return nbgrader
 
 
-def build_notebook(master, language, helpers):
+def build_notebook(master, language):
     """The ``language`` version of ``master`` as a normalised-ready nbformat notebook."""
-    functions = solution_functions(master, language)
-    imports = reference_imports(master, helpers)
     cells = []
     for cell in master.cells:
         meta = cell.metadata
@@ -173,7 +126,7 @@ def build_notebook(master, language, helpers):
         if cell.cell_type == "markdown":
             new = nbformat.v4.new_markdown_cell(cell.source)
         else:
-            new = nbformat.v4.new_code_cell(_inject_reference(localize(cell.source, language), functions, imports))
+            new = nbformat.v4.new_code_cell(localize(cell.source, language))
         new.id = meta["grade_id"] if nbgrader else f"cell-{len(cells):03d}"
         if nbgrader:
             new.metadata["nbgrader"] = nbgrader
@@ -215,10 +168,10 @@ def check_parity(notebooks):
         raise ParityError("\n".join(problems))
 
 
-def build_all_languages(master_path, helpers):
+def build_all_languages(master_path):
     """Every language version of one master, parity-checked: dict language -> notebook."""
     master = read_master(master_path)
-    notebooks = {language: build_notebook(master, language, helpers) for language in LANGUAGES}
+    notebooks = {language: build_notebook(master, language) for language in LANGUAGES}
     check_parity(notebooks)
     return notebooks
 

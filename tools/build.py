@@ -15,7 +15,7 @@ def build_assignment(assignment, root=ROOT):
     Returns the list of written paths, relative to ``root``.
     """
     written = []
-    for language, nb in build_all_languages(assignment.master, assignment.helpers).items():
+    for language, nb in build_all_languages(assignment.master).items():
         folder = root / "source" / assignment.folder(language)
         if folder.exists():
             shutil.rmtree(folder)

@@ -7,7 +7,6 @@ Each master declares itself in its jupytext header, under ``pack``::
     #   pack:
     #     order: 3
     #     notebook: regularization.ipynb
-    #     helpers: [reg_utils]
     #     files: [reg_utils.py, reg_testcases.py, testCases.py, language.py, figures.py, datasets/data.mat]
     #     titles: {en: Regularization, pt: Regularização}
     # ---
@@ -31,7 +30,6 @@ class Assignment:
     ----------
     name : str, the stem of the master and of the reference module
     notebook : str, the notebook's file name in every language folder
-    helpers : tuple of str, helper modules (in ``utils/``) whose imports the reference code needs
     files : tuple of str, files copied from ``utils/`` beside the notebook
     titles : dict, the assignment's title per language
     order : int, its place in the course
@@ -39,7 +37,6 @@ class Assignment:
 
     name: str
     notebook: str
-    helpers: tuple
     files: tuple
     titles: dict = field(default_factory=dict)
     order: int = 0
@@ -59,8 +56,8 @@ def read_assignment(master_path):
         header = jupytext.reads(handle.read().split("\n# %%", 1)[0], fmt="py:percent").metadata.get("pack")
     if not header:
         raise ValueError(f"{master_path}: no `pack:` section in the jupytext header")
-    return Assignment(name=Path(master_path).stem, notebook=header["notebook"], helpers=tuple(header["helpers"]),
-                      files=tuple(header["files"]), titles=dict(header["titles"]), order=header["order"])
+    return Assignment(name=Path(master_path).stem, notebook=header["notebook"], files=tuple(header["files"]),
+                      titles=dict(header["titles"]), order=header["order"])
 
 
 def discover(root=ROOT):

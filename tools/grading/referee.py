@@ -88,21 +88,34 @@ def load_cases(assignment_name):
     return cases
 
 
-def with_calls_to(function, calls):
-    """A copy of ``function`` whose global names in ``calls`` mean those objects."""
-    if not calls:
-        return function
-    scope = dict(function.__globals__, **calls)
-    twin = types.FunctionType(function.__code__, scope, function.__name__, function.__defaults__, function.__closure__)
-    twin.__kwdefaults__ = function.__kwdefaults__
-    return twin
+def reference_namespace(reference, overrides):
+    """The reference module's functions, rebound so that every call between them sees ``overrides``.
+
+    ``overrides`` (name -> object) replaces those names for the whole call tree: a case's own cost, or a
+    stand-in that refuses to run the function under check (so no other reference function computes it).
+    """
+    scope = dict(vars(reference))
+    for name, value in vars(reference).items():
+        if isinstance(value, types.FunctionType) and value.__module__ == reference.__name__:
+            twin = types.FunctionType(value.__code__, scope, value.__name__, value.__defaults__, value.__closure__)
+            twin.__kwdefaults__ = value.__kwdefaults__
+            scope[name] = twin
+    scope.update(overrides)
+    return scope
+
+
+def refused(name):
+    """A stand-in for the function under check inside the oracle's reference code."""
+    def stand_in(*args, **kwargs):
+        raise RuntimeError(f"the oracle does not compute {name}")
+    return stand_in
 
 
 def expected_output(reference, function, case):
     """The reference's value on ``case``, computed in the grader's own process (what it prints is dropped)."""
     with contextlib.redirect_stdout(io.StringIO()):
-        return with_calls_to(getattr(reference, function), case.calls)(*copy.deepcopy(case.args),
-                                                                        **copy.deepcopy(case.kwargs))
+        return reference_namespace(reference, case.calls)[function](*copy.deepcopy(case.args),
+                                                                    **copy.deepcopy(case.kwargs))
 
 
 def judge(case, expected, answer):
@@ -272,7 +285,7 @@ class CheckSession:
         if name not in oracle or name == function or not isinstance(index, int) or not 0 <= index < len(cases):
             return {"error": "refused"}
         case = cases[index]
-        target = case.calls.get(name) or with_calls_to(getattr(reference, name), case.calls)
+        target = reference_namespace(reference, {**case.calls, function: refused(function)})[name]
         try:
             args, kwargs = plain.decode(message.get("args")), plain.decode(message.get("kwargs"))
             if not isinstance(args, list) or not isinstance(kwargs, dict):
