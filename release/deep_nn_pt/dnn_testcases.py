@@ -5,12 +5,9 @@ classic notebook (course facts, section 1), so the expected outputs quoted in
 the notebook are reproducible. They return inputs only: no expected output and
 nothing that computes one.
 
-Two small tools for the tests live here too: :func:`check_scalar` (a cost must
-be a single number) and :func:`with_calls_to`, with which the autograder grades
-a function that calls other graded functions on its own.
+A small tool for the tests lives here too: :func:`check_scalar` (a cost must
+be a single number).
 """
-import types
-
 import numpy as np
 
 from language import text
@@ -171,32 +168,3 @@ def check_scalar(name, value):
                                      f"{np.shape(value)}: use np.squeeze.",
                                   pt=f"`{name}` deveria ser um único número (formato ()), mas tem formato "
                                      f"{np.shape(value)}: use np.squeeze."))
-
-
-def with_calls_to(function, **replacements):
-    """A copy of ``function`` whose calls to the named functions go to ``replacements`` instead.
-
-    The autograder uses it to grade each function on its own: ``L_model_forward``
-    is checked with a correct ``linear_activation_forward``, so a mistake costs
-    points only on the function that contains it. ``function`` itself and the
-    notebook are left unchanged.
-
-    Parameters
-    ----------
-    function : a Python function defined in the notebook
-    **replacements : name -> function used in its place inside the copy
-
-    Returns
-    -------
-    copy : a function with the same code, arguments and defaults; ``function``
-        itself if it is not a plain Python function
-    """
-    if not isinstance(function, types.FunctionType):
-        return function
-    scope = dict(function.__globals__)
-    scope.update(replacements)
-    copy = types.FunctionType(function.__code__, scope, function.__name__, function.__defaults__,
-                              function.__closure__)
-    copy.__kwdefaults__ = function.__kwdefaults__
-    copy.__doc__ = function.__doc__
-    return copy
