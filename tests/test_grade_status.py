@@ -4,13 +4,31 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 from tools.grading.classroom import incidents_in, locate_notebook
 
 
-def test_incidents_name_the_cell():
-    looping, dead, plain = new_code_cell("f()"), new_code_cell("g()"), new_code_cell("x = 1")
-    looping.metadata["nbgrader"] = {"grade_id": "f_hidden"}
-    looping.outputs = [new_output("error", ename="CellTimeoutError", evalue="", traceback=[])]
-    dead.outputs = [new_output("error", ename="KernelDied", evalue="", traceback=[])]
-    plain.outputs = [new_output("error", ename="NameError", evalue="x", traceback=[])]
-    assert incidents_in(new_notebook(cells=[looping, dead, plain])) == ["timeout in f_hidden", "kernel died in cell 1"]
+def test_incidents_name_the_cell_as_the_grader_recorded_it():
+    """Kernel deaths, time-outs and overruled cells come from the grader's records, in order, each once."""
+    checked = new_code_cell("f()")
+    checked.metadata["nbgrader"] = {"grade_id": "f_example"}
+    checked.metadata["pack"] = {"points": 0, "overruled": True}
+    nb = new_notebook(cells=[checked])
+    nb.metadata["pack"] = {"jailed": True, "incidents": [["CellTimeoutError", "f_hidden"], ["KernelDied", "cell 1"],
+                                                         ["KernelDied", "cell 1"]]}
+    assert incidents_in(nb) == ["timeout in f_hidden", "kernel died in cell 1", "referee overruled f_example"]
+
+
+def test_outputs_written_by_student_code_name_no_incident():
+    """An error output that student code displays (any ename) is not an incident: the status is the grader's."""
+    forged = new_code_cell("x = 1")
+    forged.outputs = [new_output("error", ename=name, evalue="", traceback=[])
+                      for name in ("CellTimeoutError", "KernelDied", "FailedCheck", "NotebookTimeBudget")]
+    nb = new_notebook(cells=[forged])
+    nb.metadata["pack"] = {"jailed": True, "incidents": []}
+    assert incidents_in(nb) == []
+
+
+def test_grading_without_a_jail_is_said():
+    nb = new_notebook(cells=[])
+    nb.metadata["pack"] = {"jailed": False, "incidents": []}
+    assert incidents_in(nb) == ["graded without a jail"]
 
 
 def test_locate_notebook_reports_renamed_extra_and_missing(tmp_path):
