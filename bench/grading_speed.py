@@ -2,14 +2,17 @@
 
 Prints, on a generated class (``tools sample-class --students``):
 
-1. the wall-time ratio of serial nbgrader (``nbgrader autograde`` then
-   ``nbgrader generate_feedback`` then ``nbgrader export``, as an instructor
-   types them) to the pack's ``grade`` command, both on the same class;
-2. the pack's seconds per submission against the floor: a bare kernel start
+1. the wall-time ratio of plain serial nbgrader, with its default
+   configuration (``nbgrader autograde`` then ``nbgrader generate_feedback``
+   then ``nbgrader export``, as an instructor without the pack types them), to
+   the pack's ``grade`` command, both on the same class;
+2. the cost of the jail: the pack's time per submission with and without the
+   jail (``grade --no-jail``), on the same class, runs alternated;
+3. the pack's seconds per submission against the floor: a bare kernel start
    plus executing only the graded cells (imports, solutions, tests) of the
    solution notebook, with nbclient;
-3. how the pack's time grows from 10 to 40 to 160 submissions;
-4. each solution notebook's time top to bottom, as a student runs it.
+4. how the pack's time grows from 10 to 40 to 160 submissions;
+5. each solution notebook's time top to bottom, as a student runs it.
 
 Usage (from the repository root, after ``make venv``)::
 
@@ -36,8 +39,14 @@ from tools.nbgrader_run import (NbgraderError, export_grades, generate_feedback,
 from tools.sample_class import generate_class  # noqa: E402
 
 
-def fresh_course(tmp, name, assignment_id, students, seed):
+PLAIN_CONFIG = "c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = 'baseline'\n"
+
+
+def fresh_course(tmp, name, assignment_id, students, seed, plain=False):
+    """A released course with a generated class; ``plain``: nbgrader's default configuration, not the pack's."""
     course = make_course(Path(tmp) / name, with_release=False)
+    if plain:
+        (course / "nbgrader_config.py").write_text(PLAIN_CONFIG, encoding="utf-8")
     release(course, [assignment_id])
     generate_class(course / "submitted", students, seed, [assignment_id], root=course)
     return course
@@ -54,9 +63,9 @@ def time_serial_nbgrader(course, assignment_id):
     return time.perf_counter() - start
 
 
-def time_pack(course, assignment_id, jobs):
+def time_pack(course, assignment_id, jobs, jail=True):
     start = time.perf_counter()
-    results = grade_class(course, [assignment_id], jobs=jobs, progress=False)
+    results = grade_class(course, [assignment_id], jobs=jobs, progress=False, jail=jail)
     return time.perf_counter() - start, results
 
 
@@ -97,6 +106,7 @@ def main(argv=None):
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--scaling", default="10,40,160", help="class sizes for the growth figure ('' to skip)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternated runs with and without the jail")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     os.environ.setdefault("MPLBACKEND", "Agg")
@@ -104,30 +114,39 @@ def main(argv=None):
           f"{args.jobs} workers")
 
     with tempfile.TemporaryDirectory() as tmp:
-        serial = time_serial_nbgrader(fresh_course(tmp, "serial", args.assignment, args.students, args.seed),
-                                      args.assignment)
-        pack, results = time_pack(fresh_course(tmp, "pack", args.assignment, args.students, args.seed),
-                                  args.assignment, args.jobs)
+        serial = time_serial_nbgrader(fresh_course(tmp, "serial", args.assignment, args.students, args.seed,
+                                                   plain=True), args.assignment)
+        course = fresh_course(tmp, "pack", args.assignment, args.students, args.seed)
+        pack, results = time_pack(course, args.assignment, args.jobs)
         graded = sum(r.graded for r in results)
-        print(f"\n1. serial nbgrader autograde+feedback+export: {serial:7.1f} s")
-        print(f"   pack grade --jobs {args.jobs}:                  {pack:7.1f} s   ratio {serial / pack:.2f}x "
-              f"({graded} graded, {len(results) - graded} broken files reported)")
+        print(f"\n1. plain serial nbgrader (default configuration), autograde+feedback+export: {serial:7.1f} s")
+        print(f"   pack grade --jobs {args.jobs} (jail, referee, sealed scores, feedback): {pack:7.1f} s   "
+              f"ratio {serial / pack:.2f}x ({graded} graded, {len(results) - graded} broken files reported)")
+
+        jailed, free = [], []
+        for _ in range(args.rounds):
+            free.append(time_pack(course, args.assignment, args.jobs, jail=False)[0])
+            jailed.append(time_pack(course, args.assignment, args.jobs, jail=True)[0])
+        with_jail, without = min(jailed) / args.students, min(free) / args.students
+        print(f"\n2. the jail's cost (same class, {args.rounds} alternated runs each, best of each):")
+        print(f"   without the jail: {without:.3f} s/submission; with it: {with_jail:.3f} s/submission; "
+              f"overhead {100 * (with_jail / without - 1):+.1f} %")
 
         floor = floor_seconds(args.assignment)
-        print(f"\n2. floor (kernel start + imports, solution and test cells only): {floor:.2f} s/submission")
+        print(f"\n3. floor (kernel start + imports, solution and test cells only): {floor:.2f} s/submission")
         print(f"   pack, wall time per submission: {pack / args.students:.2f} s "
               f"(x{args.jobs} workers = {pack * args.jobs / args.students:.2f} s of worker time per submission)")
 
         sizes = [int(n) for n in args.scaling.split(",") if n]
         if sizes:
-            print("\n3. growth with the class size (pack grade):")
+            print("\n4. growth with the class size (pack grade):")
             for n in sizes:
                 seconds, _ = time_pack(fresh_course(tmp, f"scale{n}", args.assignment, n, args.seed),
                                        args.assignment, args.jobs)
                 print(f"   {n:5d} submissions: {seconds:7.1f} s  ({seconds / n:.2f} s/submission)")
                 shutil.rmtree(Path(tmp) / f"scale{n}")
 
-    print("\n4. solution notebooks top to bottom, as a student runs them:")
+    print("\n5. solution notebooks top to bottom, as a student runs them:")
     slowest = 0.0
     for assignment in ASSIGNMENTS.values():
         for language in LANGUAGES:

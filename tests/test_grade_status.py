@@ -39,3 +39,15 @@ def test_locate_notebook_reports_renamed_extra_and_missing(tmp_path):
     (tmp_path / "hw.ipynb").unlink()
     (tmp_path / "b.ipynb").write_text("{}")
     assert locate_notebook(tmp_path, "hw.ipynb") == (None, "no hw.ipynb in the submission; found a.ipynb, b.ipynb")
+
+
+def test_grade_command_without_bubblewrap_stops_with_the_cause_and_the_fix(tmp_path):
+    """`python -m tools grade` where bubblewrap is missing: exit 2, a message naming the fix, nothing graded."""
+    import subprocess
+    import sys
+
+    from tools.course import ROOT
+    done = subprocess.run([sys.executable, "-m", "tools", "grade"], cwd=ROOT, capture_output=True, text=True,
+                          env={"PATH": str(tmp_path), "HOME": str(tmp_path)})
+    assert done.returncode == 2, done.stderr
+    assert "bubblewrap" in done.stderr and "--no-jail" in done.stderr
