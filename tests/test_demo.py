@@ -5,7 +5,8 @@ import pytest
 
 import csv
 
-from tools.grading.classroom import grade_class, report
+from tools.grading.classroom import grade_class
+from tools.report import report
 from tools.nbgrader_run import make_course, release
 from tools.sample_class import SAMPLE, STUDENTS
 

@@ -519,3 +519,11 @@ def test_failing_sandbox_is_reported_with_the_fix(monkeypatch):
     message = str(raised.value)
     assert "No permissions to creating new namespace" in message
     assert "user.max_user_namespaces" in message and "--no-jail" in message
+
+
+def test_multiprocessing_semaphores_work(jail):
+    """scikit-learn's joblib needs POSIX semaphores (/dev/shm): without them it warns on stderr, a failed test."""
+    done = subprocess.run(jail.command([sys.executable, "-W", "error", "-c",
+                                        "import multiprocessing; multiprocessing.Semaphore(); print('ok')"]),
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "ok", done.stderr

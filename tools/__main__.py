@@ -41,7 +41,8 @@ def cmd_demo(args):
 
 def cmd_grade(args):
     from .course import ROOT
-    from .grading.classroom import grade_class, report
+    from .grading.classroom import grade_class
+    from .report import report
     report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail), ROOT)
 
 

@@ -2,7 +2,8 @@
 import shutil
 
 from .course import ROOT, assignment_ids
-from .grading.classroom import grade_class, report
+from .grading.classroom import grade_class
+from .report import report
 from .nbgrader_run import release
 from .sample_class import SAMPLE
 

@@ -5,6 +5,8 @@ import io
 from collections import defaultdict
 from pathlib import Path
 
+from .course import assignment_ids
+
 SUFFIXES = ("_example", "_hidden")
 
 
@@ -107,3 +109,42 @@ def print_summary(results, hardest=3):
         ranked = sorted(entry["cells"].items(), key=lambda kv: kv[1][0] / kv[1][1])[:hardest]
         for grade_id, (passed, graded) in ranked:
             print(f"    {100 * passed / graded:5.0f} % full marks  {grade_id}  ({function_of(grade_id)})")
+
+
+def report(results, course):
+    """Everything the instructor reads after grading: table, what the class got wrong, report.html."""
+    print_table(results, course)
+    print()
+    print_summary(results)
+    print(f"\nreport:     {write_html(results, Path(course) / 'report.html')}  (score distributions, pass rate per test cell)")
+
+
+def print_table(results, course):
+    """The students x assignments table, the submissions that could not be graded, and where the outputs are."""
+    columns = [a for a in assignment_ids() if any(r.assignment == a for r in results)]
+    students = sorted({r.student for r in results})
+    by_key = {(r.student, r.assignment): r for r in results}
+    width = max([len(s) for s in students] + [7]) + 2
+    col_width = max(len(c) for c in columns) + 2
+    print("\n" + "student".ljust(width) + "".join(c.rjust(col_width) for c in columns))
+    for student in students:
+        cells = []
+        for column in columns:
+            r = by_key.get((student, column))
+            cells.append("" if r is None else f"{r.score:g}/{r.max_score:g}" if r.graded else "not graded")
+        print(student.ljust(width) + "".join(c.rjust(col_width) for c in cells))
+    failed = [r for r in results if not r.graded]
+    if failed:
+        print("\nnot graded:")
+        for r in failed:
+            print(f"  {r.student} / {r.assignment}: {r.status[len('not graded: '):]}")
+    noted = [r for r in results if r.graded and r.status != "graded"]
+    if noted:
+        print("\ngraded, with a note:")
+        for r in noted:
+            print(f"  {r.student} / {r.assignment}: {r.status[len('graded ('):-1]}")
+    course = Path(course)
+    print(f"\ngradebook:  {course / 'gradebook.db'}  (nbgrader's SQLite gradebook; `make lab` opens the formgrader)")
+    print(f"grades:     {course / 'grades.csv'}")
+    print(f"feedback:   {course / 'feedback'}/<student>/<assignment>/*.html")
+    print(f"autograded: {course / 'autograded'}/<student>/<assignment>/")

@@ -111,7 +111,9 @@ def _bwrap_prefix(work, comm, limits, env=None):
     for name in ("usr", "etc", "bin", "sbin", "lib", "lib32", "lib64"):
         if Path("/", name).exists():
             command += ["--ro-bind", f"/{name}", f"/{name}"]
-    command += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(limits.tmp_size), "--tmpfs", "/tmp"]
+    command += ["--proc", "/proc", "--dev", "/dev"]
+    for private in ("/tmp", "/dev/shm"):  # /dev/shm: multiprocessing's semaphores (joblib, scikit-learn)
+        command += ["--perms", "1777", "--size", str(limits.tmp_size), "--tmpfs", private]
     made = set()
     binds = [("--ro-bind", path) for path in _python_paths()]
     binds += [("--bind", path) for path in (work, comm) if path is not None and path != Path("/")]
