@@ -539,6 +539,20 @@ def test_plain_nbgrader_checks_deep_nn_when_the_class_starts_with_it(plain):
     assert full(others(scores, "linear_forward")), others(scores, "linear_forward")
 
 
+def test_no_jail_grades_and_says_so(graded, tmp_path):
+    """`grade --no-jail` grades (with the same sealed scores) and every status and feedback file says so."""
+    course = make_course(tmp_path / "nojail", with_release=False)
+    release(course, [EN])
+    for name in ("honest", "display-hook"):
+        shutil.copytree(graded[0] / "submitted" / name, course / "submitted" / name)
+    results = {r.student: r for r in grade_class(course, [EN], jobs=2, progress=False, jail=False)}
+    assert full(results["honest"].cells) and zero(results["display-hook"].cells)
+    for name, result in results.items():
+        assert "graded without a jail" in result.status, result.status
+        html = (course / "feedback" / name / EN / "regularization.html").read_text(encoding="utf-8")
+        assert "Graded without a jail" in html
+
+
 def os_kill_group(pid, sig):
     import os
     try:

@@ -284,8 +284,18 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True):
     course = Path(course).resolve()
     if jail:
         check_available()
+    previous = os.environ.get("PACK_NO_JAIL")
     os.environ["PACK_NO_JAIL"] = "0" if jail else "1"  # read by nbgrader_config.py, in the workers too
-    jobs = jobs or os.cpu_count() or 1
+    try:
+        return _grade_class(course, ids, jobs or os.cpu_count() or 1, progress)
+    finally:
+        if previous is None:
+            os.environ.pop("PACK_NO_JAIL", None)
+        else:
+            os.environ["PACK_NO_JAIL"] = previous
+
+
+def _grade_class(course, ids, jobs, progress):
     todo, results = [], []
     notes = {}
     for assignment_id, student in submissions(course, ids):

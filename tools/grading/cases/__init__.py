@@ -1,8 +1,8 @@
-"""Inputs on which the referee re-checks each graded function, one module per assignment.
+"""The hidden checks: on which inputs the referee calls each graded function, one module per assignment.
 
-A module defines ``FUNCTIONS`` (graded functions in notebook order), ``cases(function)``
-returning ``[(label, build), ...]`` where ``label`` is ``"example"`` or ``"hidden"`` (the
-suffix of the test cell it stands for) and ``build()`` returns ``(args, kwargs)``, and
-optionally ``KEYS``: function -> the keys of a returned dict that are compared.
-Expected outputs are never here: the referee computes them with ``reference/``.
+A module defines ``FUNCTIONS`` (the graded functions, in notebook order) and ``cases(function)``, a list
+whose items are either a :class:`tools.grading.referee.Case` or ``(label, build)`` with ``build()``
+returning ``(args, kwargs)``; ``label`` is ``"example"`` or ``"hidden"``, the test cell the case stands for
+(``<function>_<label>``). ``KEYS`` (optional): function -> the keys of a returned dict that are compared.
+Expected outputs are never here: the referee computes them with ``reference/``, in the grader's process.
 """
