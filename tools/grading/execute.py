@@ -23,6 +23,7 @@ without an error), ``incidents`` (kernel deaths, time-outs) and ``jailed``.
 import os
 import subprocess
 import time
+from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
@@ -53,8 +54,7 @@ class JailedKernelManager(AsyncKernelManager):
             kw["env"] = {"PATH": os.environ.get("PATH", "")}
             kw["cwd"] = str(self.jail.work)
             kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # the kernel's banner and logs are noise here
-            if os.getuid() == 0:  # the jailed uid must be able to read the connection file
-                os.chown(self.connection_file, *(os.stat(self.jail.work).st_uid,) * 2)
+            self.jail.own(self.connection_file)  # the jailed kernel reads it
         return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     async def _async_interrupt_kernel(self):
@@ -85,12 +85,10 @@ class JailedExecute(Execute):
         if not self.jail:
             return super().preprocess(nb, resources, km)
         check_available()
-        assignment_id = resources["nbgrader"]["assignment"]
-        import nbformat
-        with Jail(course_folder(self.config, "source", assignment_id), comm=True) as jail:
-            nbformat.write(nb, str(jail.work / f"{resources['nbgrader']['notebook']}.ipynb"))
-            if os.getuid() == 0:
-                os.chown(jail.work / f"{resources['nbgrader']['notebook']}.ipynb", *(os.stat(jail.work).st_uid,) * 2)
+        info = resources["nbgrader"]
+        submitted = Path(resources.get("metadata", {}).get("path", ".")) / f"{info['notebook']}.ipynb"
+        with Jail(course_folder(self.config, "source", info["assignment"]), notebook=submitted if submitted.exists()
+                  else None, comm=True) as jail:
             self._jail = jail
             try:
                 return super().preprocess(nb, resources, km)

@@ -165,9 +165,13 @@ class Jail:
         self.comm = self.root / "comm" if comm else None
         if self.comm:
             self.comm.mkdir()
-        if os.getuid() == 0:  # the jail drops to an unprivileged uid: give it its folders
-            for path in [self.root, *self.root.rglob("*")]:
-                os.chown(path, jailed_uid(), jailed_uid(), follow_symlinks=False)
+        for path in [self.root, *self.root.rglob("*")]:
+            self.own(path)
+
+    def own(self, path):
+        """Give ``path`` to the jail's unprivileged uid (when the grader runs as root; otherwise it is ours)."""
+        if os.getuid() == 0:
+            os.chown(path, jailed_uid(), jailed_uid(), follow_symlinks=False)
 
     def command(self, argv, env=None):
         """The command line that runs ``argv`` in this jail, with only ``env`` (plus a minimal base)."""
