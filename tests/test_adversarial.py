@@ -419,20 +419,26 @@ def test_feedback_carries_nothing_the_student_code_produced(graded):
 
 
 def test_no_process_outlives_grading(graded):
-    """Attack class 6: detached processes and fork bombs die with their jail."""
+    """Attack class 6: detached processes and fork bombs die with their jail; the run's folders are removed.
+
+    A process of this run is one whose command line or working folder is in this run's folder (every jail of
+    the run lives there), or the detached ``sleep 987654``; other test processes' jails are not counted.
+    """
     import os
-    from tools.grading.jail import JAILED_UID
+    from tools.grading.classroom import RUNS
+    ours = f"{RUNS}/{os.getpid()}-"
     left = []
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and (b"987654" in (entry / "cmdline").read_bytes()
-                                         or JAILED_UID <= entry.stat().st_uid < JAILED_UID + 40000):
-                left.append(entry.name)
+            if not entry.name.isdigit():
+                continue
+            cmdline = (entry / "cmdline").read_bytes()
+            if b"987654" in cmdline or ours.encode() in cmdline or os.readlink(entry / "cwd").startswith(ours):
+                left.append((entry.name, cmdline[:80]))
         except OSError:
             continue
     assert not left, left
     assert graded[1]["detached-process", EN].graded and graded[1]["fork-bomb", EN].graded
-    from tools.grading.classroom import RUNS
     assert not list(RUNS.glob(f"{os.getpid()}-*")), "the run's worker folders were not removed"
 
 
