@@ -178,7 +178,7 @@ def _autograde_one(assignment_id, student, rename=None):
 
 
 INCIDENTS = {"KernelDied": "kernel died in {cell}", "CellTimeoutError": "timeout in {cell}",
-             "NotebookTimeBudget": "time budget used up before {cell}", "FailedCheck": "referee overruled {cell}"}
+             "NotebookTimeBudget": "time budget used up in {cell}", "FailedCheck": "referee overruled {cell}"}
 
 
 def incidents_in(nb):

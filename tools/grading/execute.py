@@ -111,7 +111,7 @@ class JailedExecute(Execute):
             self._incident(messages.BUDGET, cell, index)
             return cell, resources
         self.timeout = max(1, int(min(self._cell_timeout, left)))
-        self._current = index
+        self._current, self._capped = index, left < self._cell_timeout  # capped: a time-out is the budget's
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
             if is_test_cell(cell):
@@ -138,7 +138,7 @@ class JailedExecute(Execute):
 
     async def _async_handle_timeout(self, timeout, cell=None):
         if cell is not None:
-            self._incident(messages.TIMEOUT, cell, self._current)
+            self._incident(messages.BUDGET if self._capped else messages.TIMEOUT, cell, self._current)
         return await super()._async_handle_timeout(timeout, cell)
 
     def _incident(self, kind, cell, index):

@@ -20,8 +20,8 @@ TEXTS = {
         "pt": "Esta célula rodou mais que o tempo permitido por célula e foi interrompida.",
     },
     BUDGET: {
-        "en": "Not run: the notebook used up its time budget before reaching this cell.",
-        "pt": "Não executada: o notebook esgotou o seu tempo total antes de chegar a esta célula.",
+        "en": "Stopped or not run: the notebook used up its total time budget.",
+        "pt": "Interrompida ou não executada: o notebook esgotou o seu tempo total.",
     },
     OUTPUT_CUT: {
         "en": "[output cut after {n} characters]",
