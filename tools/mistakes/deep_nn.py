@@ -5,9 +5,10 @@ text substitutions applied to the reference solution (each ``old`` occurs once, 
 order given). ``TYPICAL``: the mistakes of the sample class's "typical mistakes" student.
 The key order of ``MISTAKES`` is the order of the graded functions in the notebook.
 
-The test cells of a function that calls other graded functions (``linear_activation_forward``,
-``L_model_forward``, ``linear_activation_backward``, ``L_model_backward``) run it with the
-reference versions of those functions, so a mistake costs points on its own function only.
+The referee checks a function that calls other graded functions (``linear_activation_forward``,
+``L_model_forward``, ``linear_activation_backward``, ``L_model_backward``) with the grader's correct
+versions of those (its oracle), and the score rule does not charge a dependent function's visible
+test for a mistake in a function it calls, so a mistake costs points on its own function only.
 """
 
 MISTAKES = {
