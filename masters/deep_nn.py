@@ -27,8 +27,9 @@
 # parameters by gradient descent.
 #
 # **Instructions**
-# - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`; the comment
-#   `(≈ N lines)` says roughly how much code is expected.
+# - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`: replace
+#   `# YOUR CODE HERE` and the `raise NotImplementedError()` line with your code. The comment `(≈ N lines)`
+#   says roughly how much code is expected.
 # - Do not add, delete or move the test cells. Each one checks the function just above it and tells you
 #   which output is wrong. The autograder runs the same checks plus hidden ones on other inputs (other
 #   sizes, deeper networks).
@@ -61,7 +62,8 @@
 #
 # **Instruções**
 # - Escreva o seu código somente entre `### INICIE O SEU CÓDIGO AQUI ###` e
-#   `### TERMINE O SEU CÓDIGO AQUI ###`; o comentário `(≈ N linhas)` diz quanto código se espera, mais ou menos.
+#   `### TERMINE O SEU CÓDIGO AQUI ###`: substitua `# SEU CÓDIGO AQUI` e a linha `raise NotImplementedError()`
+#   pelo seu código. O comentário `(≈ N linhas)` indica aproximadamente quantas linhas de código são esperadas.
 # - Não acrescente, apague nem mova as células de teste. Cada uma verifica a função logo acima e diz qual
 #   saída está errada. O corretor automático roda as mesmas verificações e outras, ocultas, com outras entradas
 #   (outros tamanhos, redes mais profundas).
@@ -90,7 +92,7 @@
 # %% [markdown] lang="pt"
 # ## 1 - Pacotes
 #
-# - [numpy](https://numpy.org) para todas as contas;
+# - [numpy](https://numpy.org) para todos os cálculos;
 # - [matplotlib](https://matplotlib.org) para os gráficos;
 # - `dnn_utils` fornece as ativações `sigmoid` e `relu`, seus passos para trás `sigmoid_backward` e
 #   `relu_backward`, e o pequeno conjunto de dados da última seção;
@@ -186,10 +188,12 @@ plt.show()
 #
 # **Instructions**:
 # - The model's structure is: *LINEAR -> RELU -> LINEAR -> SIGMOID*.
-# - Use random initialization for the weight matrices: `np.random.randn(shape) * 0.01` with the correct
-#   shape. The factor 0.01 keeps the weights small.
-# - Use zero initialization for the biases: `np.zeros(shape)`.
-# - Draw `W1` first, then `W2`: the tests reseed the generator and expect this order.
+# - Use random initialization for the weight matrices: `np.random.randn(a, b) * 0.01` for a matrix of
+#   shape $(a, b)$. The factor 0.01 keeps the weights small.
+# - Use zero initialization for the bias vectors: `np.zeros((a, 1))`.
+# - `np.random.randn` takes the sizes as separate arguments; `np.zeros` takes a tuple.
+# - Draw `W1` first, then `W2`: the seed is fixed at the start of the function (the given `np.random.seed(1)`),
+#   and the tests expect this order.
 
 # %% [markdown] lang="pt"
 # **Nota**: para cada função de propagação para frente existe uma função de retropropagação correspondente. Por
@@ -208,10 +212,12 @@ plt.show()
 #
 # **Instruções**:
 # - A estrutura do modelo é: *LINEAR -> RELU -> LINEAR -> SIGMOID*.
-# - Use inicialização aleatória para as matrizes de pesos: `np.random.randn(formato) * 0.01` com o formato
-#   correto. O fator 0,01 mantém os pesos pequenos.
-# - Use inicialização com zeros para os vieses: `np.zeros(formato)`.
-# - Sorteie `W1` primeiro e depois `W2`: os testes reiniciam o gerador e esperam essa ordem.
+# - Use inicialização aleatória para as matrizes de pesos: `np.random.randn(a, b) * 0.01` para uma matriz de
+#   formato $(a, b)$. O fator 0,01 mantém os pesos pequenos.
+# - Use inicialização com zeros para os vetores de vieses (*bias*): `np.zeros((a, 1))`.
+# - `np.random.randn` recebe os tamanhos como argumentos separados; `np.zeros` recebe uma tupla.
+# - Sorteie `W1` primeiro e depois `W2`: a semente é fixada no início da função (o `np.random.seed(1)` já
+#   escrito), e os testes esperam essa ordem.
 
 # %% grade_id="initialize_parameters" kind="solution"
 # en: GRADED FUNCTION: initialize_parameters
@@ -357,16 +363,19 @@ print("np.dot(W, X) + b =\n" + str(np.dot(W, X) + b))
 # **Instructions**:
 # - The model's structure is *[LINEAR -> RELU] $\times$ (L-1) -> LINEAR -> SIGMOID*: $L-1$ layers use a ReLU
 #   activation and the output layer uses a sigmoid.
-# - Use random initialization for the weight matrices: `np.random.randn(shape) * 0.01`.
-# - Use zero initialization for the biases: `np.zeros(shape)`.
+# - Use random initialization for the weight matrices: `np.random.randn(a, b) * 0.01` (sizes as separate
+#   arguments).
+# - Use zero initialization for the bias vectors: `np.zeros((a, 1))` (a tuple).
 # - The sizes $n^{[l]}$ are stored in the list `layer_dims`, input layer first. For example, `layer_dims`
 #   for a network with 2 input features, one hidden layer of 4 units and an output layer of 1 unit is
 #   `[2, 4, 1]`: `W1` has shape (4, 2), `b1` (4, 1), `W2` (1, 4) and `b2` (1, 1). Now generalize this to $L$ layers!
-# - Here is the implementation for $L=1$ (a single-layer network), to inspire you:
+# - Here is the implementation for a single-layer network ($L=1$), to inspire you. Its `layer_dims` is
+#   `[n_0, n_1]`, so `len(layer_dims) == 2`: inside `initialize_parameters_deep`, `L = len(layer_dims)` counts
+#   the input layer too.
 # ```python
-#     if L == 1:
-#         parameters["W" + str(L)] = np.random.randn(layer_dims[1], layer_dims[0]) * 0.01
-#         parameters["b" + str(L)] = np.zeros((layer_dims[1], 1))
+#     if len(layer_dims) == 2:
+#         parameters["W1"] = np.random.randn(layer_dims[1], layer_dims[0]) * 0.01
+#         parameters["b1"] = np.zeros((layer_dims[1], 1))
 # ```
 
 # %% [markdown] lang="pt"
@@ -375,16 +384,19 @@ print("np.dot(W, X) + b =\n" + str(np.dot(W, X) + b))
 # **Instruções**:
 # - A estrutura do modelo é *[LINEAR -> RELU] $\times$ (L-1) -> LINEAR -> SIGMOID*: $L-1$ camadas usam a
 #   ativação ReLU e a camada de saída usa a sigmoide.
-# - Use inicialização aleatória para as matrizes de pesos: `np.random.randn(formato) * 0.01`.
-# - Use inicialização com zeros para os vieses: `np.zeros(formato)`.
+# - Use inicialização aleatória para as matrizes de pesos: `np.random.randn(a, b) * 0.01` (os tamanhos como
+#   argumentos separados).
+# - Use inicialização com zeros para os vetores de vieses: `np.zeros((a, 1))` (uma tupla).
 # - Os tamanhos $n^{[l]}$ estão na lista `layer_dims`, a camada de entrada primeiro. Por exemplo, `layer_dims`
 #   de uma rede com 2 atributos de entrada, uma camada oculta de 4 unidades e uma camada de saída de 1 unidade é
 #   `[2, 4, 1]`: `W1` tem formato (4, 2), `b1` (4, 1), `W2` (1, 4) e `b2` (1, 1). Agora generalize para $L$ camadas!
-# - Esta é a implementação para $L=1$ (uma rede de uma só camada), para inspirar você:
+# - Esta é a implementação para uma rede de uma só camada ($L=1$), para inspirar você. O seu `layer_dims` é
+#   `[n_0, n_1]`, portanto `len(layer_dims) == 2`: dentro de `initialize_parameters_deep`, `L = len(layer_dims)`
+#   conta também a camada de entrada.
 # ```python
-#     if L == 1:
-#         parameters["W" + str(L)] = np.random.randn(layer_dims[1], layer_dims[0]) * 0.01
-#         parameters["b" + str(L)] = np.zeros((layer_dims[1], 1))
+#     if len(layer_dims) == 2:
+#         parameters["W1"] = np.random.randn(layer_dims[1], layer_dims[0]) * 0.01
+#         parameters["b1"] = np.zeros((layer_dims[1], 1))
 # ```
 
 # %% grade_id="initialize_parameters_deep" kind="solution"
@@ -393,8 +405,8 @@ print("np.dot(W, X) + b =\n" + str(np.dot(W, X) + b))
 
 def initialize_parameters_deep(layer_dims):
     """
-    en: Initialize the parameters of an L-layer network: small random weights and zero biases.
-    pt: Inicializa os parâmetros de uma rede de L camadas: pesos aleatórios pequenos e vieses nulos.
+    en: Initialize the parameters of an L-layer network: small random weights and zero bias vectors.
+    pt: Inicializa os parâmetros de uma rede de L camadas: pesos aleatórios pequenos e vetores de vieses nulos.
 
     en: Parameters
     pt: Parâmetros
@@ -494,7 +506,7 @@ pt: Testes ocultos de initialize_parameters_deep: redes mais profundas e uma só
 #
 # The linear forward module (vectorized over all the examples) computes the following equation:
 #
-# $$Z^{[l]} = W^{[l]}A^{[l-1]} +b^{[l]}\tag{4}$$
+# $$Z^{[l]} = W^{[l]}A^{[l-1]} +b^{[l]}\tag{3}$$
 #
 # where $A^{[0]} = X$.
 #
@@ -518,7 +530,7 @@ pt: Testes ocultos de initialize_parameters_deep: redes mais profundas e uma só
 #
 # O módulo linear para frente (vetorizado sobre todos os exemplos) calcula a seguinte equação:
 #
-# $$Z^{[l]} = W^{[l]}A^{[l-1]} +b^{[l]}\tag{4}$$
+# $$Z^{[l]} = W^{[l]}A^{[l-1]} +b^{[l]}\tag{3}$$
 #
 # em que $A^{[0]} = X$.
 #
@@ -580,8 +592,8 @@ passed()
 
 # %% grade_id="linear_forward_hidden" kind="tests" points=2
 """
-en: Hidden tests of linear_forward: other sizes, with a bias of several units; Z and the cache (A, W, b).
-pt: Testes ocultos de linear_forward: outros tamanhos, com um viés de várias unidades; Z e o cache (A, W, b).
+en: Hidden tests of linear_forward: other sizes, with a bias vector of several units; Z and the cache (A, W, b).
+pt: Testes ocultos de linear_forward: outros tamanhos, com um vetor de vieses de várias unidades; Z e o cache (A, W, b).
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
@@ -753,8 +765,8 @@ pt: Testes ocultos de linear_activation_forward: outros tamanhos, as duas ativa�
 # - `L = len(parameters) // 2` is the number of layers: `parameters` holds one `W` and one `b` per layer.
 
 # %% [markdown] lang="pt"
-# **Nota**: em aprendizado profundo, a conta "[LINEAR->ATIVAÇÃO]" conta como uma só camada da rede neural, não
-# como duas.
+# **Nota**: em aprendizado profundo, o cálculo "[LINEAR->ATIVAÇÃO]" conta como uma única camada da rede neural,
+# não como duas.
 #
 # ### 4.3 - Modelo de L camadas
 #
@@ -868,11 +880,10 @@ pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma 
 #
 # ## 5 - Cost function
 #
-# Now you will implement forward and backward propagation. You need to compute the cost, because you want to
-# check whether your model is actually learning.
+# Before backpropagation, compute the cost: it shows whether the model is learning.
 #
 # **Exercise**: compute the cross-entropy cost $J$, using the following formula:
-# $$-\frac{1}{m} \sum\limits_{i = 1}^{m} \left(y^{(i)}\log\left(a^{[L] (i)}\right) + (1-y^{(i)})\log\left(1- a^{[L](i)}\right)\right) \tag{7}$$
+# $$-\frac{1}{m} \sum\limits_{i = 1}^{m} \left(y^{(i)}\log\left(a^{[L] (i)}\right) + (1-y^{(i)})\log\left(1- a^{[L](i)}\right)\right) \tag{4}$$
 #
 # Both terms matter: the first one counts for the examples of label 1, the second one for the examples of
 # label 0. The given line `np.squeeze(cost)` turns a result such as `[[17]]` into the number `17`.
@@ -884,11 +895,10 @@ pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma 
 #
 # ## 5 - Função de custo
 #
-# Agora você vai implementar a propagação para frente e para trás. Você precisa calcular o custo para verificar
-# se o seu modelo está de fato aprendendo.
+# Antes da retropropagação, calcule o custo: é ele que mostra se o modelo está aprendendo.
 #
 # **Exercício**: calcule o custo de entropia cruzada $J$ com a seguinte fórmula:
-# $$-\frac{1}{m} \sum\limits_{i = 1}^{m} \left(y^{(i)}\log\left(a^{[L] (i)}\right) + (1-y^{(i)})\log\left(1- a^{[L](i)}\right)\right) \tag{7}$$
+# $$-\frac{1}{m} \sum\limits_{i = 1}^{m} \left(y^{(i)}\log\left(a^{[L] (i)}\right) + (1-y^{(i)})\log\left(1- a^{[L](i)}\right)\right) \tag{4}$$
 #
 # Os dois termos importam: o primeiro conta para os exemplos de rótulo 1, o segundo para os exemplos de rótulo
 # 0. A linha já pronta `np.squeeze(cost)` transforma um resultado como `[[17]]` no número `17`.
@@ -899,8 +909,8 @@ pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma 
 
 def compute_cost(AL, Y):
     """
-    en: The cross-entropy cost of formula (7).
-    pt: O custo de entropia cruzada da fórmula (7).
+    en: The cross-entropy cost of formula (4).
+    pt: O custo de entropia cruzada da fórmula (4).
 
     en: Parameters
     pt: Parâmetros
@@ -934,11 +944,13 @@ def compute_cost(AL, Y):
 """
 en: Check compute_cost on Y = [[1, 1, 0]], AL = [[0.8, 0.9, 0.4]] (a label 0: both terms count). Expected output:
 pt: Verifica compute_cost com Y = [[1, 1, 0]], AL = [[0.8, 0.9, 0.4]] (um rótulo 0: os dois termos contam). Saída esperada:
-cost = 0.2797765635793422
+en: cost = 0.2797765635793422
+pt: custo = 0.2797765635793422
 """
 Y, AL = compute_cost_test_case()
 cost = compute_cost(AL, Y)
-print("cost = " + str(cost))
+print("cost = " + str(cost))  # [en]
+print("custo = " + str(cost))  # [pt]
 check_scalar("cost", cost)
 check_close("cost", cost, 0.2797765635793422)
 passed()
@@ -959,14 +971,20 @@ pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exe
 # ## 6 - Backward propagation module
 #
 # Just like with forward propagation, you will implement helper functions for backpropagation. Remember that
-# back propagation is used to calculate the gradient of the cost with respect to the parameters. The bottom
+# backpropagation is used to calculate the gradient of the cost with respect to the parameters. The bottom
 # row of the figure of section 2 shows the backward pass: it runs from right to left, from $dA^{[L]}$ to
 # $dA^{[0]}$.
 #
-# **Notation**: in code, `dW1` stands for $\frac{\partial \mathcal{J} }{\partial W^{[1]}}$, `db1` for
-# $\frac{\partial \mathcal{J} }{\partial b^{[1]}}$, `dZ1` for $\frac{\partial \mathcal{J} }{\partial Z^{[1]}}$
-# and `dA1` for $\frac{\partial \mathcal{J} }{\partial A^{[1]}}$: each gradient has the shape of the quantity
-# it differentiates.
+# **Notation**: the cost (4) is the mean of the losses of the $m$ examples,
+# $\mathcal{J} = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(a^{[L](i)}, y^{(i)})$, where
+# $\mathcal{L}(a, y) = -\left(y \log a + (1-y) \log(1-a)\right)$ is the loss of one example. In code:
+# - `dW1` stands for $\frac{\partial \mathcal{J} }{\partial W^{[1]}}$ and `db1` for
+#   $\frac{\partial \mathcal{J} }{\partial b^{[1]}}$: gradients of the **cost**;
+# - `dZ1` stands for $\frac{\partial \mathcal{L} }{\partial Z^{[1]}}$ and `dA1` for
+#   $\frac{\partial \mathcal{L} }{\partial A^{[1]}}$: derivatives of the **loss**, column by column (column $i$
+#   is the derivative of the loss $\mathcal{L}(a^{[L](i)}, y^{(i)})$ of example $i$).
+#
+# Each gradient has the shape of the quantity it is taken with respect to.
 #
 # Now, similar to forward propagation, you are going to build the backward propagation in three steps:
 # - LINEAR backward
@@ -978,12 +996,16 @@ pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exe
 #
 # For layer $l$, the linear part is: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ (followed by an activation).
 #
-# Suppose you have already calculated the derivative $dZ^{[l]} = \frac{\partial \mathcal{J} }{\partial Z^{[l]}}$.
+# Suppose you have already calculated the derivative $dZ^{[l]} = \frac{\partial \mathcal{L} }{\partial Z^{[l]}}$.
 # You want to get $(dW^{[l]}, db^{[l]}, dA^{[l-1]})$. The three outputs are computed from the input
 # $dZ^{[l]}$ and the cache $(A^{[l-1]}, W^{[l]}, b^{[l]})$ with these formulas:
-# $$ dW^{[l]} = \frac{\partial \mathcal{J} }{\partial W^{[l]}} = \frac{1}{m} dZ^{[l]} A^{[l-1] T} \tag{8}$$
-# $$ db^{[l]} = \frac{\partial \mathcal{J} }{\partial b^{[l]}} = \frac{1}{m} \sum_{i = 1}^{m} dZ^{[l](i)}\tag{9}$$
-# $$ dA^{[l-1]} = \frac{\partial \mathcal{J} }{\partial A^{[l-1]}} = W^{[l] T} dZ^{[l]} \tag{10}$$
+# $$ dW^{[l]} = \frac{\partial \mathcal{J} }{\partial W^{[l]}} = \frac{1}{m} dZ^{[l]} A^{[l-1] T} \tag{5}$$
+# $$ db^{[l]} = \frac{\partial \mathcal{J} }{\partial b^{[l]}} = \frac{1}{m} \sum_{i = 1}^{m} dZ^{[l](i)}\tag{6}$$
+# $$ dA^{[l-1]} = \frac{\partial \mathcal{L} }{\partial A^{[l-1]}} = W^{[l] T} dZ^{[l]} \tag{7}$$
+#
+# **Where the $\frac{1}{m}$ of the cost enters**: only in $dW^{[l]}$ and $db^{[l]}$, formulas (5) and (6). The
+# parameters are shared by all the examples, so their gradient sums the $m$ columns of $dZ^{[l]}$ and divides by
+# $m$, as in the cost (4). $dZ^{[l]}$ and $dA^{[l-1]}$ stay per-example derivatives of the loss: no $\frac{1}{m}$.
 #
 # **Exercise**: use the three formulas above to implement `linear_backward()`. For $db^{[l]}$, sum over the
 # examples (the columns) with `np.sum(..., axis=1, keepdims=True)`, so that `db` keeps the shape of `b`.
@@ -996,10 +1018,16 @@ pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exe
 # figura da seção 2 mostra a propagação para trás: ela vai da direita para a esquerda, de $dA^{[L]}$ até
 # $dA^{[0]}$.
 #
-# **Notação**: no código, `dW1` representa $\frac{\partial \mathcal{J} }{\partial W^{[1]}}$, `db1`,
-# $\frac{\partial \mathcal{J} }{\partial b^{[1]}}$, `dZ1`, $\frac{\partial \mathcal{J} }{\partial Z^{[1]}}$ e
-# `dA1`, $\frac{\partial \mathcal{J} }{\partial A^{[1]}}$: cada gradiente tem o formato da grandeza em relação à
-# qual se deriva.
+# **Notação**: o custo (4) é a média das perdas dos $m$ exemplos,
+# $\mathcal{J} = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(a^{[L](i)}, y^{(i)})$, em que
+# $\mathcal{L}(a, y) = -\left(y \log a + (1-y) \log(1-a)\right)$ é a perda de um exemplo. No código:
+# - `dW1` representa $\frac{\partial \mathcal{J} }{\partial W^{[1]}}$ e `db1`,
+#   $\frac{\partial \mathcal{J} }{\partial b^{[1]}}$: gradientes do **custo**;
+# - `dZ1` representa $\frac{\partial \mathcal{L} }{\partial Z^{[1]}}$ e `dA1`,
+#   $\frac{\partial \mathcal{L} }{\partial A^{[1]}}$: derivadas da **perda**, coluna por coluna (a coluna $i$ é
+#   a derivada da perda $\mathcal{L}(a^{[L](i)}, y^{(i)})$ do exemplo $i$).
+#
+# Cada gradiente tem o formato da grandeza em relação à qual se deriva.
 #
 # Agora, como na propagação para frente, você vai construir a retropropagação em três passos:
 # - LINEAR para trás
@@ -1010,12 +1038,17 @@ pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exe
 #
 # Na camada $l$, a parte linear é: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ (seguida de uma ativação).
 #
-# Suponha que você já calculou a derivada $dZ^{[l]} = \frac{\partial \mathcal{J} }{\partial Z^{[l]}}$. Você quer
+# Suponha que você já calculou a derivada $dZ^{[l]} = \frac{\partial \mathcal{L} }{\partial Z^{[l]}}$. Você quer
 # obter $(dW^{[l]}, db^{[l]}, dA^{[l-1]})$. As três saídas são calculadas a partir da entrada $dZ^{[l]}$ e do
 # cache $(A^{[l-1]}, W^{[l]}, b^{[l]})$ com estas fórmulas:
-# $$ dW^{[l]} = \frac{\partial \mathcal{J} }{\partial W^{[l]}} = \frac{1}{m} dZ^{[l]} A^{[l-1] T} \tag{8}$$
-# $$ db^{[l]} = \frac{\partial \mathcal{J} }{\partial b^{[l]}} = \frac{1}{m} \sum_{i = 1}^{m} dZ^{[l](i)}\tag{9}$$
-# $$ dA^{[l-1]} = \frac{\partial \mathcal{J} }{\partial A^{[l-1]}} = W^{[l] T} dZ^{[l]} \tag{10}$$
+# $$ dW^{[l]} = \frac{\partial \mathcal{J} }{\partial W^{[l]}} = \frac{1}{m} dZ^{[l]} A^{[l-1] T} \tag{5}$$
+# $$ db^{[l]} = \frac{\partial \mathcal{J} }{\partial b^{[l]}} = \frac{1}{m} \sum_{i = 1}^{m} dZ^{[l](i)}\tag{6}$$
+# $$ dA^{[l-1]} = \frac{\partial \mathcal{L} }{\partial A^{[l-1]}} = W^{[l] T} dZ^{[l]} \tag{7}$$
+#
+# **Onde entra o $\frac{1}{m}$ do custo**: só em $dW^{[l]}$ e $db^{[l]}$, fórmulas (5) e (6). Os parâmetros são
+# compartilhados por todos os exemplos; por isso o gradiente deles soma as $m$ colunas de $dZ^{[l]}$ e divide
+# por $m$, como no custo (4). $dZ^{[l]}$ e $dA^{[l-1]}$ continuam sendo derivadas da perda de cada exemplo: sem
+# $\frac{1}{m}$.
 #
 # **Exercício**: use as três fórmulas acima para implementar `linear_backward()`. Para $db^{[l]}$, some sobre os
 # exemplos (as colunas) com `np.sum(..., axis=1, keepdims=True)`, para que `db` mantenha o formato de `b`.
@@ -1032,16 +1065,16 @@ def linear_backward(dZ, cache):
     en: Parameters
     pt: Parâmetros
     ----------
-    en: dZ : ndarray of shape (size of layer l, m), the gradient of the cost with respect to the linear output Z of layer l
-    pt: dZ : ndarray de formato (tamanho da camada l, m), o gradiente do custo em relação à saída linear Z da camada l
+    en: dZ : ndarray of shape (size of layer l, m), the derivative of the loss with respect to the linear output Z of layer l (one column per example)
+    pt: dZ : ndarray de formato (tamanho da camada l, m), a derivada da perda em relação à saída linear Z da camada l (uma coluna por exemplo)
     en: cache : tuple (A_prev, W, b) from the forward propagation of layer l
     pt: cache : tupla (A_prev, W, b) da propagação para frente da camada l
 
     en: Returns
     pt: Retorna
     -------
-    en: dA_prev : gradient of the cost with respect to the activation A_prev of layer l-1, same shape as A_prev
-    pt: dA_prev : gradiente do custo em relação à ativação A_prev da camada l-1, mesmo formato de A_prev
+    en: dA_prev : derivative of the loss with respect to the activation A_prev of layer l-1, same shape as A_prev
+    pt: dA_prev : derivada da perda em relação à ativação A_prev da camada l-1, mesmo formato de A_prev
     en: dW : gradient of the cost with respect to W (of layer l), same shape as W
     pt: dW : gradiente do custo em relação a W (da camada l), mesmo formato de W
     en: db : gradient of the cost with respect to b (of layer l), same shape as b
@@ -1108,8 +1141,8 @@ pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; d
 # %% [markdown] lang="en"
 # ### 6.2 - Linear-activation backward
 #
-# Next, you will create a function that merges the two helper functions: **`linear_backward`** and the
-# backward step for the activation, **`linear_activation_backward`**.
+# Next, you will write **`linear_activation_backward`**, which combines the activation's backward step
+# (`relu_backward`/`sigmoid_backward`) with **`linear_backward`**.
 #
 # To help you implement `linear_activation_backward`, we provided two backward functions:
 # - **`sigmoid_backward`**: implements the backward propagation of a SIGMOID unit. You can call it as follows:
@@ -1122,7 +1155,7 @@ pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; d
 # ```
 #
 # If $g(.)$ is the activation function, `sigmoid_backward` and `relu_backward` compute
-# $$dZ^{[l]} = dA^{[l]} * g'(Z^{[l]}) \tag{11}$$
+# $$dZ^{[l]} = dA^{[l]} * g'(Z^{[l]}) \tag{8}$$
 # (an elementwise product).
 #
 # **Exercise**: implement the backpropagation of the *LINEAR->ACTIVATION* layer.
@@ -1130,8 +1163,8 @@ pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; d
 # %% [markdown] lang="pt"
 # ### 6.2 - Linear e ativação para trás
 #
-# Em seguida, você vai criar uma função que junta as duas funções auxiliares: **`linear_backward`** e o passo
-# para trás da ativação, **`linear_activation_backward`**.
+# Em seguida, você vai escrever **`linear_activation_backward`**, que combina o passo para trás da ativação
+# (`relu_backward`/`sigmoid_backward`) com **`linear_backward`**.
 #
 # Para ajudar na implementação de `linear_activation_backward`, duas funções para trás já estão prontas:
 # - **`sigmoid_backward`**: implementa a retropropagação de uma unidade SIGMOID. Chame-a assim:
@@ -1144,7 +1177,7 @@ pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; d
 # ```
 #
 # Se $g(.)$ é a função de ativação, `sigmoid_backward` e `relu_backward` calculam
-# $$dZ^{[l]} = dA^{[l]} * g'(Z^{[l]}) \tag{11}$$
+# $$dZ^{[l]} = dA^{[l]} * g'(Z^{[l]}) \tag{8}$$
 # (um produto elemento a elemento).
 #
 # **Exercício**: implemente a retropropagação da camada *LINEAR->ATIVAÇÃO*.
@@ -1161,8 +1194,8 @@ def linear_activation_backward(dA, cache, activation):
     en: Parameters
     pt: Parâmetros
     ----------
-    en: dA : ndarray of shape (size of layer l, m), the gradient of the cost with respect to the activation of layer l
-    pt: dA : ndarray de formato (tamanho da camada l, m), o gradiente do custo em relação à ativação da camada l
+    en: dA : ndarray of shape (size of layer l, m), the derivative of the loss with respect to the activation of layer l
+    pt: dA : ndarray de formato (tamanho da camada l, m), a derivada da perda em relação à ativação da camada l
     en: cache : tuple (linear_cache, activation_cache) stored by linear_activation_forward()
     pt: cache : tupla (linear_cache, activation_cache) guardada por linear_activation_forward()
     en: activation : str, the activation of this layer: "sigmoid" or "relu"
@@ -1171,8 +1204,8 @@ def linear_activation_backward(dA, cache, activation):
     en: Returns
     pt: Retorna
     -------
-    en: dA_prev : gradient of the cost with respect to the activation of layer l-1, same shape as A_prev
-    pt: dA_prev : gradiente do custo em relação à ativação da camada l-1, mesmo formato de A_prev
+    en: dA_prev : derivative of the loss with respect to the activation of layer l-1, same shape as A_prev
+    pt: dA_prev : derivada da perda em relação à ativação da camada l-1, mesmo formato de A_prev
     en: dW : gradient of the cost with respect to W (of layer l), same shape as W
     pt: dW : gradiente do custo em relação a W (da camada l), mesmo formato de W
     en: db : gradient of the cost with respect to b (of layer l), same shape as b
@@ -1255,17 +1288,18 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 # ### 6.3 - L-model backward
 #
 # Now you will implement the backward function for the whole network. Recall that when you implemented
-# `L_model_forward`, at each iteration you stored a cache which contains (X, W, b, and Z). In the back
-# propagation module, you will use those variables to compute the gradients. Therefore, in `L_model_backward`,
+# `L_model_forward`, at each iteration you stored the cache of layer $l$, $((A^{[l-1]}, W^{[l]}, b^{[l]}), Z^{[l]})$:
+# the linear cache and the activation cache ($A^{[l-1]}$ is $X$ only for layer 1). In the backpropagation
+# module, you will use those variables to compute the gradients. Therefore, in `L_model_backward`,
 # you will iterate through all the hidden layers backward, starting from layer $L$. On each step, you will use
 # the cached values for layer $l$ to backpropagate through layer $l$. The bottom row of the figure of section 2
 # shows the backward pass.
 #
 # **Initializing backpropagation**: to backpropagate through this network, we know that the output is
-# $A^{[L]} = \sigma(Z^{[L]})$. Your code thus needs to compute `dAL` $= \frac{\partial \mathcal{J}}{\partial A^{[L]}}$.
+# $A^{[L]} = \sigma(Z^{[L]})$. Your code thus needs to compute `dAL` $= \frac{\partial \mathcal{L}}{\partial A^{[L]}}$.
 # To do so, use this formula (derived using calculus which you don't need in-depth knowledge of):
 # ```python
-# dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))  # derivative of the cost with respect to AL
+# dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))  # derivative of the loss with respect to AL
 # ```
 #
 # You can then use this post-activation gradient `dAL` to keep going backward. As seen in the figure, you can
@@ -1276,9 +1310,9 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 #
 # **The convention of the keys of `grads`** (read it carefully: the tests check it):
 # - `grads["dW" + str(l)]` is $dW^{[l]}$ and `grads["db" + str(l)]` is $db^{[l]}$, for $l = 1, \dots, L$;
-# - `grads["dA" + str(l)]` is $dA^{[l]} = \frac{\partial \mathcal{J}}{\partial A^{[l]}}$, the gradient with
-#   respect to the **activation of layer $l$**, for $l = 0, \dots, L-1$. So `dA0` is the gradient with respect
-#   to $A^{[0]} = X$, the input.
+# - `grads["dA" + str(l)]` is $dA^{[l]} = \frac{\partial \mathcal{L}}{\partial A^{[l]}}$, the derivative of the
+#   loss with respect to the **activation of layer $l$**, for $l = 0, \dots, L-1$. So `dA0` is the derivative
+#   with respect to $A^{[0]} = X$, the input.
 #
 # The backward step of layer $l$ takes `grads["dA" + str(l)]` and returns $dA^{[l-1]}$, $dW^{[l]}$ and
 # $db^{[l]}$: store them in `grads["dA" + str(l - 1)]`, `grads["dW" + str(l)]` and `grads["db" + str(l)]`. For
@@ -1291,17 +1325,18 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 # ### 6.3 - Modelo de L camadas para trás
 #
 # Agora você vai implementar a função para trás da rede inteira. Lembre que, ao implementar `L_model_forward`,
-# você guardou a cada iteração um cache com (X, W, b e Z). No módulo de retropropagação, você vai usar essas
+# você guardou a cada iteração o cache da camada $l$, $((A^{[l-1]}, W^{[l]}, b^{[l]}), Z^{[l]})$: o cache linear
+# e o cache da ativação ($A^{[l-1]}$ é $X$ só na camada 1). No módulo de retropropagação, você vai usar essas
 # variáveis para calcular os gradientes. Assim, em `L_model_backward`, você vai percorrer todas as camadas
 # ocultas de trás para frente, começando pela camada $L$. Em cada passo, você vai usar os valores guardados da
 # camada $l$ para retropropagar através da camada $l$. A linha de baixo da figura da seção 2 mostra a
 # propagação para trás.
 #
 # **Iniciando a retropropagação**: para retropropagar por esta rede, sabemos que a saída é
-# $A^{[L]} = \sigma(Z^{[L]})$. O seu código precisa então calcular `dAL` $= \frac{\partial \mathcal{J}}{\partial A^{[L]}}$.
+# $A^{[L]} = \sigma(Z^{[L]})$. O seu código precisa então calcular `dAL` $= \frac{\partial \mathcal{L}}{\partial A^{[L]}}$.
 # Para isso, use esta fórmula (obtida com cálculo, que você não precisa dominar em detalhe):
 # ```python
-# dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))  # derivada do custo em relação a AL
+# dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))  # derivada da perda em relação a AL
 # ```
 #
 # Você pode então usar esse gradiente pós-ativação `dAL` para continuar para trás. Como se vê na figura, agora
@@ -1311,8 +1346,8 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 #
 # **A convenção das chaves de `grads`** (leia com atenção: os testes a verificam):
 # - `grads["dW" + str(l)]` é $dW^{[l]}$ e `grads["db" + str(l)]` é $db^{[l]}$, para $l = 1, \dots, L$;
-# - `grads["dA" + str(l)]` é $dA^{[l]} = \frac{\partial \mathcal{J}}{\partial A^{[l]}}$, o gradiente em relação
-#   à **ativação da camada $l$**, para $l = 0, \dots, L-1$. Assim, `dA0` é o gradiente em relação a
+# - `grads["dA" + str(l)]` é $dA^{[l]} = \frac{\partial \mathcal{L}}{\partial A^{[l]}}$, a derivada da perda em
+#   relação à **ativação da camada $l$**, para $l = 0, \dots, L-1$. Assim, `dA0` é a derivada em relação a
 #   $A^{[0]} = X$, a entrada.
 #
 # O passo para trás da camada $l$ recebe `grads["dA" + str(l)]` e devolve $dA^{[l-1]}$, $dW^{[l]}$ e $db^{[l]}$:
@@ -1346,10 +1381,10 @@ def L_model_backward(AL, Y, caches):
     -------
     en: grads : dict with the gradients
     pt: grads : dict com os gradientes
-        en: grads["dA" + str(l)] : gradient with respect to the activation A of layer l, for l = 0..L-1 (dA0: with respect to X)
-        pt: grads["dA" + str(l)] : gradiente em relação à ativação A da camada l, para l = 0..L-1 (dA0: em relação a X)
-        en: grads["dW" + str(l)] and grads["db" + str(l)] : gradients with respect to W and b of layer l, for l = 1..L
-        pt: grads["dW" + str(l)] e grads["db" + str(l)] : gradientes em relação a W e b da camada l, para l = 1..L
+        en: grads["dA" + str(l)] : derivative of the loss with respect to the activation A of layer l, for l = 0..L-1 (dA0: with respect to X)
+        pt: grads["dA" + str(l)] : derivada da perda em relação à ativação A da camada l, para l = 0..L-1 (dA0: em relação a X)
+        en: grads["dW" + str(l)] and grads["db" + str(l)] : gradients of the cost with respect to W and b of layer l, for l = 1..L
+        pt: grads["dW" + str(l)] e grads["db" + str(l)] : gradientes do custo em relação a W e b da camada l, para l = 1..L
     """
     grads = {}
     # en: the number of layers
@@ -1402,8 +1437,8 @@ def L_model_backward(AL, Y, caches):
 
 # %% grade_id="L_model_backward_example" kind="tests" points=1
 """
-en: Check L_model_backward on the example (two layers). Expected output:
-pt: Verifica L_model_backward no exemplo (duas camadas). Saída esperada:
+en: Check L_model_backward on the example (two layers; AL here is arbitrary test data). Expected output:
+pt: Verifica L_model_backward no exemplo (duas camadas; aqui AL são dados de teste arbitrários). Saída esperada:
 dW1 = [[0.41010002 0.07807203 0.13798444 0.10502167]
        [0.         0.         0.         0.        ]
        [0.05283652 0.01005865 0.01777766 0.0135308 ]]
@@ -1442,8 +1477,8 @@ pt: Testes ocultos de L_model_backward: uma propagação para frente de verdade 
 #
 # In this section you will update the parameters of the model, using gradient descent:
 #
-# $$ W^{[l]} = W^{[l]} - \alpha \text{ } dW^{[l]} \tag{16}$$
-# $$ b^{[l]} = b^{[l]} - \alpha \text{ } db^{[l]} \tag{17}$$
+# $$ W^{[l]} = W^{[l]} - \alpha \text{ } dW^{[l]} \tag{9}$$
+# $$ b^{[l]} = b^{[l]} - \alpha \text{ } db^{[l]} \tag{10}$$
 #
 # where $\alpha$ is the learning rate. After computing the updated parameters, store them in the parameters
 # dictionary.
@@ -1459,8 +1494,8 @@ pt: Testes ocultos de L_model_backward: uma propagação para frente de verdade 
 #
 # Nesta seção você vai atualizar os parâmetros do modelo com a descida de gradiente:
 #
-# $$ W^{[l]} = W^{[l]} - \alpha \text{ } dW^{[l]} \tag{16}$$
-# $$ b^{[l]} = b^{[l]} - \alpha \text{ } db^{[l]} \tag{17}$$
+# $$ W^{[l]} = W^{[l]} - \alpha \text{ } dW^{[l]} \tag{9}$$
+# $$ b^{[l]} = b^{[l]} - \alpha \text{ } db^{[l]} \tag{10}$$
 #
 # em que $\alpha$ é a taxa de aprendizado. Depois de calcular os parâmetros atualizados, guarde-os no dicionário
 # de parâmetros.
@@ -1559,7 +1594,7 @@ pt: Testes ocultos de update_parameters: redes mais profundas e outras taxas de 
 #
 # Congratulations on implementing all the functions required for building a deep neural network! They fit
 # together into a model of any depth. Here is one, trained on a small dataset: two interleaving half circles
-# ("moons") of 300 training and 200 test points, labelled red (0) and blue (1). A straight line cannot separate
+# ("moons") of 300 training and 200 test points, labeled red (0) and blue (1). A straight line cannot separate
 # them: the network must learn a curved decision boundary.
 
 # %% [markdown] lang="pt"
@@ -1613,7 +1648,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.75, num_iterations=3000, pr
     en: Returns
     pt: Retorna
     -------
-    en: parameters : dict, the learnt parameters
+    en: parameters : dict, the learned parameters
     pt: parameters : dict, os parâmetros aprendidos
     en: costs : list of float, the cost every 100 iterations
     pt: costs : lista de float, o custo a cada 100 iterações
@@ -1661,7 +1696,7 @@ print("Test accuracy:", accuracy(test_X, test_Y, parameters))  # [en]
 print("Acurácia de teste:", accuracy(test_X, test_Y, parameters))  # [pt]
 
 # %% [markdown] lang="en"
-# The cost curve and the decision boundary the network learnt, on the test set (run the cell):
+# The cost curve and the decision boundary the network learned, on the test set (run the cell):
 
 # %% [markdown] lang="pt"
 # A curva do custo e a fronteira de decisão que a rede aprendeu, no conjunto de teste (rode a célula):
@@ -1691,7 +1726,8 @@ if not GRADING:
 # - Keep track of the shapes: $W^{[l]}$ is $(n^{[l]}, n^{[l-1]})$, $b^{[l]}$ is $(n^{[l]}, 1)$ and is broadcast
 #   over the $m$ examples, $A^{[l]}$ and $dA^{[l]}$ are $(n^{[l]}, m)$.
 # - Backpropagation starts from $dA^{[L]}$ and walks the layers backward; `grads["dA" + str(l)]` is the
-#   gradient with respect to $A^{[l]}$.
+#   derivative of the loss with respect to $A^{[l]}$, and the $\frac{1}{m}$ of the cost enters only in $dW^{[l]}$
+#   and $db^{[l]}$.
 # - The same ten functions train a network of any depth.</font>
 
 # %% [markdown] lang="pt"
@@ -1710,6 +1746,6 @@ if not GRADING:
 #   e um cache, e o passo para trás usa esse cache para devolver os gradientes.
 # - Acompanhe os formatos: $W^{[l]}$ é $(n^{[l]}, n^{[l-1]})$, $b^{[l]}$ é $(n^{[l]}, 1)$ e é difundido
 #   (*broadcast*) sobre os $m$ exemplos, $A^{[l]}$ e $dA^{[l]}$ são $(n^{[l]}, m)$.
-# - A retropropagação começa em $dA^{[L]}$ e percorre as camadas de trás para frente; `grads["dA" + str(l)]` é o
-#   gradiente em relação a $A^{[l]}$.
+# - A retropropagação começa em $dA^{[L]}$ e percorre as camadas de trás para frente; `grads["dA" + str(l)]` é a
+#   derivada da perda em relação a $A^{[l]}$, e o $\frac{1}{m}$ do custo só entra em $dW^{[l]}$ e $db^{[l]}$.
 # - As mesmas dez funções treinam uma rede de qualquer profundidade.</font>

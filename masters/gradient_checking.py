@@ -14,7 +14,7 @@
 # %% [markdown] lang="en"
 # # Gradient Checking
 #
-# Welcome to the last assignment of this week! You will implement **gradient checking** and use it to
+# Welcome to the last assignment! You will implement **gradient checking** and use it to
 # prove that a backward propagation is right, or to find out where it is wrong.
 #
 # You are part of a team working to make mobile payments available globally, and you are asked to build a
@@ -22,17 +22,18 @@
 # payment might be fraudulent, for example because a hacker has taken over the account.
 #
 # Backpropagation is quite challenging to implement, and it sometimes has bugs that do not stop the
-# training: the cost still goes down, only more slowly, or to a worse model. Because this is a
-# mission-critical application, your company's CEO wants to be really certain that your implementation
+# training: the cost still goes down, only more slowly, or converges to a worse model. Because this is
+# a mission-critical application, your company's CEO wants to be really certain that your implementation
 # of backpropagation is correct. Your CEO says: "Give me a proof that your backpropagation is actually
 # working!" To give this reassurance, you are going to use gradient checking.
 #
-# **You will learn to:** approximate a derivative with a centred difference, compare two gradients with a
+# **You will learn to:** approximate a derivative with a centered difference, compare two gradients with a
 # relative difference, check the gradients of a whole network one parameter at a time, and locate a bug
 # in a backward propagation.
 #
 # **Instructions**
-# - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`; the comment
+# - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`: replace
+#   `# YOUR CODE HERE` and the `raise NotImplementedError()` line with your code. The comment
 #   `(≈ N lines)` says roughly how much code is expected.
 # - Do not add, delete or move the test cells. Each one checks the function just above it and tells you
 #   which output is wrong. The autograder runs the same checks plus hidden ones on other inputs.
@@ -41,7 +42,7 @@
 # %% [markdown] lang="pt"
 # # Verificação de Gradiente
 #
-# Bem-vindo à última tarefa desta semana! Você vai implementar a **verificação de gradiente** e usá-la
+# Bem-vindo à última tarefa! Você vai implementar a **verificação de gradiente** e usá-la
 # para provar que uma propagação para trás está certa, ou para descobrir onde ela está errada.
 #
 # Você faz parte de uma equipe que trabalha para levar pagamentos móveis ao mundo todo, e pediram a você
@@ -49,9 +50,9 @@
 # se o pagamento pode ser fraudulento, por exemplo porque um hacker invadiu a conta.
 #
 # A retropropagação é bem difícil de implementar e às vezes tem erros que não impedem o treinamento: o
-# custo continua caindo, só que mais devagar, ou para um modelo pior. Como esta é uma aplicação crítica,
-# o CEO da sua empresa quer ter certeza absoluta de que a sua implementação da retropropagação está
-# correta. O seu CEO diz: "Me dê uma prova de que a sua retropropagação funciona de verdade!" Para dar
+# custo continua caindo, só que mais devagar, ou converge para um modelo pior. Como esta é uma aplicação
+# crítica, o CEO da sua empresa quer ter certeza absoluta de que a sua implementação da retropropagação
+# está correta. O seu CEO diz: "Me dê uma prova de que a sua retropropagação funciona de verdade!" Para dar
 # essa garantia, você vai usar a verificação de gradiente.
 #
 # **Você vai aprender a:** aproximar uma derivada por uma diferença centrada, comparar dois gradientes
@@ -60,7 +61,9 @@
 #
 # **Instruções**
 # - Escreva o seu código somente entre `### INICIE O SEU CÓDIGO AQUI ###` e
-#   `### TERMINE O SEU CÓDIGO AQUI ###`; o comentário `(≈ N linhas)` diz quanto código se espera, mais ou menos.
+#   `### TERMINE O SEU CÓDIGO AQUI ###`: substitua `# SEU CÓDIGO AQUI` e a linha
+#   `raise NotImplementedError()` pelo seu código. O comentário `(≈ N linhas)` indica aproximadamente
+#   quantas linhas de código são esperadas.
 # - Não acrescente, apague nem mova as células de teste. Cada uma verifica a função logo acima e diz qual
 #   saída está errada. O corretor automático roda as mesmas verificações e outras, ocultas, com outras entradas.
 # - Rode as células em ordem, de cima para baixo.
@@ -77,7 +80,7 @@
 # %% [markdown] lang="pt"
 # ## 1 - Pacotes
 #
-# - [numpy](https://numpy.org) para todas as contas;
+# - [numpy](https://numpy.org) para todos os cálculos;
 # - [matplotlib](https://matplotlib.org) para as figuras;
 # - `gc_utils` fornece as ativações e as conversões entre um dicionário de parâmetros e um único vetor
 #   coluna; `gc_testcases` fornece as entradas dos testes e `testCases`, verificações legíveis;
@@ -128,9 +131,9 @@ GRADING = "NBGRADER_EXECUTION" in os.environ
 #   a real number), since you are confident your implementation of $J$ is correct.
 #
 # So you use equation (1) with a small $\varepsilon$ to check that your code for
-# $\frac{\partial J}{\partial \theta}$ is correct. The figure below shows why the **centred** difference
+# $\frac{\partial J}{\partial \theta}$ is correct. The figure below shows why the **centered** difference
 # of (1), which looks at both sides of $\theta$, is used rather than the one-sided difference
-# $\frac{J(\theta + \varepsilon) - J(\theta)}{\varepsilon}$: the slope of the centred secant is much
+# $\frac{J(\theta + \varepsilon) - J(\theta)}{\varepsilon}$: the slope of the centered secant is much
 # closer to the slope of the tangent. Its error shrinks like $\varepsilon^2$, the one-sided error only
 # like $\varepsilon$. (Here $\varepsilon$ is huge so that you can see the secants.)
 
@@ -164,7 +167,7 @@ GRADING = "NBGRADER_EXECUTION" in os.environ
 
 # %%
 if not GRADING:
-    labels = {"cost": "J(θ)", "tangent": "tangent: the true slope", "centred": "centred secant, formula (1)", "one_sided": "one-sided secant"}  # [en]
+    labels = {"cost": "J(θ)", "tangent": "tangent: the true slope", "centred": "centered secant, formula (1)", "one_sided": "one-sided secant"}  # [en]
     labels = {"cost": "J(θ)", "tangent": "tangente: a inclinação verdadeira", "centred": "secante centrada, fórmula (1)", "one_sided": "secante de um lado só"}  # [pt]
     plot_centred_difference(lambda t: t ** 3 / 3 - t, lambda t: t ** 2 - 1, theta=1.2, epsilon=0.6, labels=labels)
     plt.title("Figure 1: two numerical estimates of a slope")  # [en]
@@ -181,7 +184,7 @@ if not GRADING:
 # will then use gradient checking to make sure your derivative computation for $J$ is correct.
 #
 # The figure below shows the key computation steps. First start with $x$, then evaluate the function
-# $J(x)$ ("forward propagation"). Then compute the derivative $\frac{\partial J}{\partial \theta}$
+# $J(\theta)$ ("forward propagation"). Then compute the derivative $\frac{\partial J}{\partial \theta}$
 # ("backward propagation").
 
 # %% [markdown] lang="pt"
@@ -194,7 +197,7 @@ if not GRADING:
 # Depois vai usar a verificação de gradiente para ter certeza de que o cálculo da derivada de $J$ está
 # correto.
 #
-# A figura abaixo mostra os passos principais do cálculo. Comece com $x$ e avalie a função $J(x)$
+# A figura abaixo mostra os passos principais do cálculo. Comece com $x$ e avalie a função $J(\theta)$
 # ("propagação para frente"). Depois calcule a derivada $\frac{\partial J}{\partial \theta}$ ("propagação
 # para trás").
 
@@ -277,7 +280,7 @@ pt: Testes ocultos de forward_propagation: outras entradas, valores negativos e 
 
 # %% [markdown] lang="pt"
 # **Exercício**: agora implemente o passo de "propagação para trás" (o cálculo da derivada) da figura,
-# isto é, calcule a derivada de $J(\theta) = \theta x$ em relação a $\theta$. Para poupar você das contas:
+# isto é, calcule a derivada de $J(\theta) = \theta x$ em relação a $\theta$. Para poupar você dos cálculos:
 # o resultado deve ser $d\theta = \frac{\partial J}{\partial \theta} = x$.
 
 # %% grade_id="backward_propagation" kind="solution"
@@ -360,7 +363,7 @@ pt: Testes ocultos de backward_propagation: outras entradas, valores negativos e
 #   computed your gradient correctly. Otherwise, there may be a mistake in the gradient computation.
 #
 # The tests of this function replace `forward_propagation` and `backward_propagation` by a cost of their
-# own while they run: call those two functions by their names, and use `epsilon`, the argument.
+# own while they run: call those two functions by their names, and use the argument `epsilon`.
 
 # %% [markdown] lang="pt"
 # **Exercício**: para mostrar que a função `backward_propagation()` calcula corretamente o gradiente
@@ -385,7 +388,7 @@ pt: Testes ocultos de backward_propagation: outras entradas, valores negativos e
 #   calculou o gradiente corretamente. Caso contrário, pode haver um erro no cálculo do gradiente.
 #
 # Os testes desta função trocam `forward_propagation` e `backward_propagation` por um custo próprio
-# enquanto rodam: chame essas duas funções pelo nome e use `epsilon`, o argumento.
+# enquanto rodam: chame essas duas funções pelo nome e use o argumento `epsilon`.
 
 # %% grade_id="gradient_check" kind="solution"
 # en: GRADED FUNCTION: gradient_check
@@ -467,12 +470,14 @@ pt: trocadas pelo custo do teste, J(θ) = x·θ³, e pela sua derivada 3·x·θ�
 pt: duas funções acima. Com x = 2, θ = 4 e epsilon = 1e-3, a fórmula (1) erra exatamente x·ε² = 2e-6. Saída esperada:
 en: The gradient is correct!
 pt: O gradiente está correto!
-difference = 1.04167...e-08
+en: difference = 1.04167...e-08
+pt: diferença = 1.04167...e-08
 """
 x, theta, cubic_forward, cubic_backward = gradient_check_test_case()
 with replaced(globals(), forward_propagation=cubic_forward, backward_propagation=cubic_backward):
     difference = gradient_check(x, theta, epsilon=1e-3)
-print("difference = " + str(difference))
+print("difference = " + str(difference))  # [en]
+print("diferença = " + str(difference))  # [pt]
 check_close("difference", difference, 1.0416666558e-08, rtol=1e-3, atol=0)
 passed()
 
@@ -509,7 +514,7 @@ pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vá
 # **Saída esperada**:
 # ```
 # O gradiente está correto!
-# difference = 2.919335883291695e-10
+# diferença = 2.919335883291695e-10
 # ```
 #
 # Parabéns, a diferença é menor que o limiar de $10^{-7}$. Então você pode ter bastante confiança de que
@@ -518,7 +523,8 @@ pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vá
 
 # %%
 difference = gradient_check(2, 4)
-print("difference = " + str(difference))
+print("difference = " + str(difference))  # [en]
+print("diferença = " + str(difference))  # [pt]
 
 # %% [markdown] lang="en"
 # Now, in the more general case, your cost function $J$ has more than a single 1-D input. When you are
@@ -533,9 +539,10 @@ print("difference = " + str(difference))
 # payment is fraudulent).
 
 # %% [markdown] lang="pt"
-# No caso mais geral, a sua função de custo $J$ tem mais de uma entrada de uma dimensão. Quando você
-# treina uma rede neural, $\theta$ na verdade é formado por várias matrizes $W^{[l]}$ e vieses $b^{[l]}$!
-# É importante saber fazer a verificação de gradiente com entradas de mais dimensões. Vamos lá!
+# No caso mais geral, a função de custo $J$ depende de muitos parâmetros, e não de um só número. Quando
+# você treina uma rede neural, $\theta$ na verdade é formado por várias matrizes $W^{[l]}$ e vieses
+# (*bias*) $b^{[l]}$! É importante saber fazer a verificação de gradiente com entradas de mais dimensões.
+# Vamos lá!
 #
 # ## 4 - Verificação de gradiente em N dimensões
 #
@@ -556,9 +563,9 @@ if not GRADING:
 # fix a copy in section 5).
 
 # %% [markdown] lang="pt"
-# Vejamos as suas implementações da propagação para frente e da propagação para trás. Elas são dadas:
-# leia-as. **Não edite estas duas células**: os testes desta seção as usam do jeito que estão (você vai
-# corrigir uma cópia na seção 5).
+# Vejamos as suas implementações da propagação para frente e da propagação para trás. Elas já estão
+# prontas: leia-as. **Não edite estas duas células**: os testes desta seção as usam do jeito que estão
+# (você vai corrigir uma cópia na seção 5).
 
 # %% reference=true
 def forward_propagation_n(X, Y, parameters):
@@ -847,10 +854,10 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
 
     if difference > 2e-7:
         print("There is a mistake in the backward propagation! difference = " + str(difference))  # [en]
-        print("Há um erro na propagação para trás! difference = " + str(difference))  # [pt]
+        print("Há um erro na propagação para trás! diferença = " + str(difference))  # [pt]
     else:
         print("Your backward propagation works perfectly fine! difference = " + str(difference))  # [en]
-        print("A sua propagação para trás funciona perfeitamente! difference = " + str(difference))  # [pt]
+        print("A sua propagação para trás funciona perfeitamente! diferença = " + str(difference))  # [pt]
     return difference
 
 
@@ -859,7 +866,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
 en: Check gradient_check_n on the example, with the provided backward_propagation_n (as given). Expected output:
 pt: Verifica gradient_check_n no exemplo, com a backward_propagation_n fornecida (como foi dada). Saída esperada:
 en: There is a mistake in the backward propagation! difference = 0.2850931567761623
-pt: Há um erro na propagação para trás! difference = 0.2850931567761623
+pt: Há um erro na propagação para trás! diferença = 0.2850931567761623
 """
 X, Y, parameters = gradient_check_n_test_case()
 cost, cache = forward_propagation_n(X, Y, parameters)
@@ -911,8 +918,8 @@ pt: teste, a mensagem, e os parâmetros e gradientes recebidos devem ficar inalt
 # $\varepsilon = 10^{-5}$: com $10^{-7}$, só os erros de arredondamento de $J^{+}_i - J^{-}_i$ já
 # alcançam o limiar num bloco pequeno como $b^{[3]}$, que tem um único elemento.
 #
-# Um bloco cujo gradiente é $k$ vezes grande demais tem diferença $\frac{k - 1}{k + 1}$: 0,3333 quando é
-# dobrado, 0,6 quando é multiplicado por 4.
+# Um bloco cujo gradiente está $k$ vezes maior do que deveria tem diferença $\frac{k - 1}{k + 1}$:
+# 0,3333 quando é dobrado, 0,6 quando é multiplicado por 4.
 
 # %% reference=true
 def block_report(backward, X, Y, parameters, epsilon=1e-5):
@@ -1048,7 +1055,7 @@ def backward_propagation_n_fixed(X, Y, cache):
 #
 # **Saída esperada** (os últimos dígitos da diferença variam de um computador para outro):
 # ```
-# A sua propagação para trás funciona perfeitamente! difference = 1.1890913024229996e-07
+# A sua propagação para trás funciona perfeitamente! diferença = 1.1890913024229996e-07
 # ```
 
 # %%
@@ -1066,11 +1073,12 @@ difference = gradient_check_n(parameters, gradients, X, Y)
 #   $\frac{\partial J}{\partial \theta} \approx  \frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$
 #   costs two forward propagations per parameter: 94 here for 47 parameters, millions for a real network.
 #   So you do not run gradient checking at every iteration during training. Just a few times, to check
-#   that the gradient is correct, then turn it off and use backprop for the actual learning process.
-# - Gradient checking, at least as we have presented it, **does not work with dropout**: dropout draws
-#   new random masks at every forward pass, so $J(\theta + \varepsilon)$ and $J(\theta - \varepsilon)$
-#   would not measure the same function. You would usually run the gradient check without dropout
-#   (`keep_prob = 1`) to make sure your backprop is correct, then add dropout.
+#   that the gradient is correct, then turn it off and use backpropagation for the actual learning
+#   process.
+# - Gradient checking, at least as we have presented it, **does not work with dropout**: a real dropout
+#   implementation draws new random masks at every forward pass, so $J(\theta + \varepsilon)$ and
+#   $J(\theta - \varepsilon)$ would not measure the same function. You would usually run the gradient check
+#   without dropout (`keep_prob = 1`) to make sure your backpropagation is correct, then add dropout.
 # - If the cost has an L2 regularization term, the gradient check must use the regularized cost too.
 #
 # Congrats, you can be confident that your deep learning model for fraud detection is working
@@ -1079,12 +1087,12 @@ difference = gradient_check_n(parameters, gradients, X, Y)
 # <font color='blue'>**What you should remember from this notebook**:
 # - Gradient checking verifies closeness between the gradients from backpropagation and the numerical
 #   approximation of the gradient (computed using forward propagation).
-# - Use the centred difference $\frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$,
+# - Use the centered difference $\frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$,
 #   perturb one parameter at a time from a **copy** of the original $\theta$, and compare with the
-#   relative difference of formula (2).
+#   relative difference of formula (3).
 # - Gradient checking is slow, so we don't run it in every iteration of training. You would usually run
-#   it only to make sure your code is correct, then turn it off and use backprop for the actual learning
-#   process.
+#   it only to make sure your code is correct, then turn it off and use backpropagation for the actual
+#   learning process.
 # - Checking one block of parameters at a time tells you where a bug is.</font>
 
 # %% [markdown] lang="pt"
@@ -1096,11 +1104,11 @@ difference = gradient_check_n(parameters, gradients, X, Y)
 #   verdade. Por isso você não roda a verificação de gradiente a cada iteração do treinamento. Só algumas
 #   vezes, para conferir que o gradiente está correto; depois a desliga e usa a retropropagação no
 #   aprendizado propriamente dito.
-# - A verificação de gradiente, pelo menos como a apresentamos, **não funciona com dropout**: o dropout
-#   sorteia máscaras novas a cada propagação para frente, então $J(\theta + \varepsilon)$ e
-#   $J(\theta - \varepsilon)$ não mediriam a mesma função. Normalmente você roda a verificação de
-#   gradiente sem dropout (`keep_prob = 1`) para ter certeza de que a retropropagação está correta, e
-#   depois acrescenta o dropout.
+# - A verificação de gradiente, pelo menos como a apresentamos, **não funciona com dropout**: uma
+#   implementação real de dropout sorteia máscaras novas a cada propagação para frente, então
+#   $J(\theta + \varepsilon)$ e $J(\theta - \varepsilon)$ não mediriam a mesma função. Normalmente você
+#   roda a verificação de gradiente sem dropout (`keep_prob = 1`) para ter certeza de que a
+#   retropropagação está correta, e depois acrescenta o dropout.
 # - Se o custo tem um termo de regularização L2, a verificação de gradiente também deve usar o custo
 #   regularizado.
 #
@@ -1112,7 +1120,7 @@ difference = gradient_check_n(parameters, gradients, X, Y)
 #   aproximação numérica do gradiente (calculada com a propagação para frente).
 # - Use a diferença centrada $\frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$,
 #   desloque um parâmetro de cada vez a partir de uma **cópia** do $\theta$ original e compare pela
-#   diferença relativa da fórmula (2).
+#   diferença relativa da fórmula (3).
 # - A verificação de gradiente é lenta, por isso não a rodamos a cada iteração do treinamento.
 #   Normalmente você a roda só para ter certeza de que o código está correto; depois a desliga e usa a
 #   retropropagação no aprendizado propriamente dito.

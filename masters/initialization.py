@@ -29,7 +29,8 @@
 # and with He initialization, and explain why only the last one trains well.
 #
 # **Instructions**
-# - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`; the comment
+# - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`: replace
+#   `# YOUR CODE HERE` and the `raise NotImplementedError()` line with your code. The comment
 #   `(≈ N lines)` says roughly how much code is expected.
 # - Do not add, delete or move the test cells. Each one checks the function just above it and tells you
 #   which output is wrong. The autograder runs the same checks plus hidden ones on other inputs.
@@ -55,7 +56,9 @@
 #
 # **Instruções**
 # - Escreva o seu código somente entre `### INICIE O SEU CÓDIGO AQUI ###` e
-#   `### TERMINE O SEU CÓDIGO AQUI ###`; o comentário `(≈ N linhas)` diz quanto código se espera, mais ou menos.
+#   `### TERMINE O SEU CÓDIGO AQUI ###`: substitua `# SEU CÓDIGO AQUI` e a linha
+#   `raise NotImplementedError()` pelo seu código. O comentário `(≈ N linhas)` indica aproximadamente
+#   quantas linhas de código são esperadas.
 # - Não acrescente, apague nem mova as células de teste. Cada uma verifica a função logo acima e diz qual
 #   saída está errada. O corretor automático roda as mesmas verificações e outras, ocultas, com outras entradas.
 # - Rode as células em ordem, de cima para baixo.
@@ -72,7 +75,7 @@
 # %% [markdown] lang="pt"
 # ## 1 - Pacotes
 #
-# - [numpy](https://numpy.org) para todas as contas;
+# - [numpy](https://numpy.org) para todos os cálculos;
 # - [matplotlib](https://matplotlib.org) para os gráficos;
 # - `init_utils` fornece a rede de três camadas (propagação para frente e para trás, custo, atualização,
 #   predição) e o conjunto de dados; `init_testcases` fornece as entradas dos testes e `testCases`,
@@ -177,7 +180,7 @@ def model(X, Y, learning_rate=0.01, num_iterations=15000, print_cost=True, initi
     en: Returns
     pt: Retorna
     -------
-    en: parameters : dict, the learnt parameters, to predict with
+    en: parameters : dict, the learned parameters, to predict with
     pt: parameters : dict, os parâmetros aprendidos, para fazer predições
     en: costs : list of float, the cost every 1000 iterations
     pt: costs : lista de float, o custo a cada 1000 iterações
@@ -254,7 +257,7 @@ def show_training(costs, parameters, title):
 #
 # Há dois tipos de parâmetros a inicializar numa rede neural:
 # - as matrizes de pesos $(W^{[1]}, W^{[2]}, W^{[3]}, ..., W^{[L-1]}, W^{[L]})$;
-# - os vetores de viés $(b^{[1]}, b^{[2]}, b^{[3]}, ..., b^{[L-1]}, b^{[L]})$.
+# - os vetores de vieses (*bias*) $(b^{[1]}, b^{[2]}, b^{[3]}, ..., b^{[L-1]}, b^{[L]})$.
 #
 # **Exercício**: implemente a função a seguir para inicializar todos os parâmetros com zeros. Você vai ver
 # depois que isso não funciona bem, porque não "quebra a simetria", mas vamos tentar assim mesmo e ver o
@@ -563,7 +566,7 @@ show_training(costs, parameters, "Modelo com inicialização aleatória grande")
 
 # %% [markdown] lang="en"
 # **Observations**:
-# - **Saturation.** With weights of size 10, the values grow at every layer: $z^{[3]}$ is in the hundreds
+# - **Saturation.** With weights of order 10, the values grow at every layer: $z^{[3]}$ is in the hundreds
 #   or thousands, and the sigmoid of such a number is *exactly* 0.0 or 1.0 in floating point. The
 #   network answers with complete certainty, and for every example where that confident answer is wrong the
 #   loss is $-\log(0) = \infty$. That is the `inf` of iteration 0. (`compute_loss` computes it without a
@@ -582,9 +585,9 @@ show_training(costs, parameters, "Modelo com inicialização aleatória grande")
 # ## 6 - He initialization
 #
 # Finally, try "He initialization", named for the first author of He et al., 2015. (If you have heard of
-# "Xavier initialization", this is similar except Xavier initialization uses a scaling factor for the
-# weights $W^{[l]}$ of `sqrt(1./layers_dims[l-1])` where He initialization would use
-# `sqrt(2./layers_dims[l-1])`.)
+# "Xavier initialization", this is similar except Xavier initialization (the variant used in this course)
+# uses a scaling factor for the weights $W^{[l]}$ of `sqrt(1./layers_dims[l-1])` where He initialization
+# would use `sqrt(2./layers_dims[l-1])`.)
 #
 # The idea: a unit of layer $l$ sums `layers_dims[l-1]` inputs. Weights of variance
 # $\frac{2}{n^{[l-1]}}$ keep the variance of $z^{[l]}$ about the same from layer to layer: the
@@ -600,15 +603,15 @@ show_training(costs, parameters, "Modelo com inicialização aleatória grande")
 
 # %% [markdown] lang="pt"
 # **Observações**:
-# - **Saturação.** Com pesos de tamanho 10, os valores crescem a cada camada: $z^{[3]}$ fica na casa das
+# - **Saturação.** Com pesos da ordem de 10, os valores crescem a cada camada: $z^{[3]}$ fica na casa das
 #   centenas ou dos milhares, e a sigmoide de um número assim é *exatamente* 0,0 ou 1,0 em ponto flutuante.
 #   A rede responde com certeza absoluta, e em cada exemplo em que essa resposta categórica está errada a perda
 #   é $-\log(0) = \infty$. Esse é o `inf` da iteração 0. (`compute_loss` o calcula sem aviso, mas o custo é
 #   mesmo infinito.)
 # - **Gradientes que explodem.** Os mesmos pesos grandes multiplicam os gradientes no caminho de volta, e
 #   por isso os primeiros passos da descida de gradiente são enormes e erráticos; depois o custo diminui
-#   devagar. Uma inicialização ruim pode levar a gradientes que somem ou explodem, o que também torna o
-#   algoritmo de otimização mais lento.
+#   devagar. Uma inicialização ruim pode levar a gradientes que desaparecem ou explodem
+#   (*vanishing/exploding gradients*), o que também torna o algoritmo de otimização mais lento.
 # - Se você treinar esta rede por mais tempo, verá resultados melhores, mas inicializar com números
 #   aleatórios grandes demais torna a otimização lenta: após 15 000 iterações a fronteira ainda é grosseira.
 #
@@ -620,9 +623,9 @@ show_training(costs, parameters, "Modelo com inicialização aleatória grande")
 # ## 6 - Inicialização de He
 #
 # Por fim, experimente a "inicialização de He", que leva o nome do primeiro autor de He et al., 2015. (Se
-# você já ouviu falar da "inicialização de Xavier", ela é parecida, só que a inicialização de Xavier usa um
-# fator de escala `sqrt(1./layers_dims[l-1])` para os pesos $W^{[l]}$, enquanto a de He usa
-# `sqrt(2./layers_dims[l-1])`.)
+# você já ouviu falar da "inicialização de Xavier", ela é parecida, só que a inicialização de Xavier (a
+# variante usada neste curso) usa um fator de escala `sqrt(1./layers_dims[l-1])` para os pesos $W^{[l]}$,
+# enquanto a de He usa `sqrt(2./layers_dims[l-1])`.)
 #
 # A ideia: uma unidade da camada $l$ soma `layers_dims[l-1]` entradas. Pesos de variância
 # $\frac{2}{n^{[l-1]}}$ mantêm a variância de $z^{[l]}$ mais ou menos igual de uma camada para a outra: o

@@ -14,12 +14,12 @@
 # %% [markdown] lang="en"
 # # Regularization
 #
-# Welcome to this assignment! Deep networks are flexible enough to memorise their training set: they
+# Welcome to this assignment! Deep networks are flexible enough to memorize their training set: they
 # **overfit**. A model that overfits does very well on the examples it has seen and badly on new ones.
 # Regularization is the family of techniques that fights this. In this notebook you will implement and
 # compare the two most used ones:
 #
-# - **L2 regularization**, which penalises large weights;
+# - **L2 regularization**, which penalizes large weights;
 # - **dropout**, which shuts down random units at every training step.
 #
 # **You will learn to:** write the L2-regularized cost and its gradients, implement inverted dropout in
@@ -27,7 +27,8 @@
 #
 # **Instructions**
 # - Write your code only between `### START CODE HERE ###` and `### END CODE HERE ###`; the comment
-#   `(≈ N lines)` says roughly how much code is expected.
+#   `(≈ N lines)` says roughly how much code is expected. In each such place, replace `# YOUR CODE HERE` and
+#   the `raise NotImplementedError()` line with your code.
 # - Do not add, delete or move the test cells. Each one checks the function just above it and tells you
 #   which output is wrong. The autograder runs the same checks plus hidden ones on other inputs.
 # - Run the cells in order, from the top.
@@ -49,7 +50,9 @@
 #
 # **Instruções**
 # - Escreva o seu código somente entre `### INICIE O SEU CÓDIGO AQUI ###` e
-#   `### TERMINE O SEU CÓDIGO AQUI ###`; o comentário `(≈ N linhas)` diz quanto código se espera, mais ou menos.
+#   `### TERMINE O SEU CÓDIGO AQUI ###`; o comentário `(≈ N linhas)` indica aproximadamente quantas linhas de
+#   código são esperadas. Em cada um desses lugares, substitua `# SEU CÓDIGO AQUI` e a linha
+#   `raise NotImplementedError()` pelo seu código.
 # - Não acrescente, apague nem mova as células de teste. Cada uma verifica a função logo acima e diz qual
 #   saída está errada. O corretor automático roda as mesmas verificações e outras, ocultas, com outras entradas.
 # - Rode as células em ordem, de cima para baixo.
@@ -66,7 +69,7 @@
 # %% [markdown] lang="pt"
 # ## 1 - Pacotes
 #
-# - [numpy](https://numpy.org) para todas as contas;
+# - [numpy](https://numpy.org) para todos os cálculos;
 # - [matplotlib](https://matplotlib.org) para os gráficos;
 # - `reg_utils` fornece a rede simples de três camadas (propagação para frente e para trás, custo,
 #   atualização, predição) e o conjunto de dados; `reg_testcases` fornece as entradas dos testes e `testCases`,
@@ -112,8 +115,8 @@ GRADING = "NBGRADER_EXECUTION" in os.environ
 # ## 2 - Enunciado do problema
 #
 # Você acaba de ser contratado como especialista em IA por uma federação de futebol. Ela quer que você
-# recomende as posições para onde o goleiro deve chutar a bola de modo que os jogadores do time a
-# alcancem de cabeça.
+# recomende as posições para onde o goleiro deve chutar a bola de modo que os jogadores do time consigam
+# cabeceá-la.
 #
 # A federação entrega um conjunto de dados de jogos anteriores: cada ponto é uma posição do campo para
 # onde o goleiro chutou a bola, que em seguida um jogador cabeceou. Um ponto **azul** (rótulo 1) quer dizer
@@ -186,12 +189,13 @@ def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=True, lambd=
     en: Returns
     pt: Retorna
     -------
-    en: parameters : dict, the learnt parameters, to predict with
+    en: parameters : dict, the learned parameters, to predict with
     pt: parameters : dict, os parâmetros aprendidos, para fazer predições
     en: costs : list of float, the cost every 1000 iterations
     pt: costs : lista de float, o custo a cada 1000 iterações
     """
-    assert lambd == 0 or keep_prob == 1, "use L2 or dropout, not both"
+    assert lambd == 0 or keep_prob == 1, "use L2 or dropout, not both"  # [en]
+    assert lambd == 0 or keep_prob == 1, "use L2 ou dropout, não os dois"  # [pt]
     if GRADING:
         num_iterations = min(num_iterations, 10)
     costs = []
@@ -259,7 +263,7 @@ print("No conjunto de teste:")  # [pt]
 predictions_test = predict(test_X, test_Y, parameters)
 
 # %% [markdown] lang="en"
-# The cost curve, and the **decision boundary** the model learnt (run the cell):
+# The cost curve, and the **decision boundary** the model learned (run the cell):
 
 # %% [markdown] lang="pt"
 # A curva do custo e a **fronteira de decisão** que o modelo aprendeu (rode a célula):
@@ -269,9 +273,10 @@ show_training(costs, parameters, "Model without regularization")  # [en]
 show_training(costs, parameters, "Modelo sem regularização")  # [pt]
 
 # %% [markdown] lang="en"
-# The non-regularized model overfits: its boundary bends around isolated points of the training set,
-# the noise, and its test accuracy is clearly below its training accuracy. Let us look at two techniques
-# that reduce overfitting.
+# This non-regularized network is the **basic model** (the baseline): the regularized models below are
+# compared with it. It overfits: its boundary bends around isolated points of the training set, the noise,
+# and its test accuracy (89.5 %) is clearly below its training accuracy (94.8 %). Let us look at two
+# techniques that reduce overfitting.
 #
 # ## 4 - L2 regularization
 #
@@ -284,12 +289,13 @@ show_training(costs, parameters, "Modelo sem regularização")  # [pt]
 # **Exercise**: implement `compute_cost_with_regularization()`, the cost of formula (2). To compute
 # $\sum\limits_k\sum\limits_j W_{k,j}^{[l]2}$ use `np.sum(np.square(Wl))`. Do it for $W^{[1]}$,
 # $W^{[2]}$ and $W^{[3]}$, add the three sums and multiply by $\frac{1}{m} \frac{\lambda}{2}$.
-# The biases are not regularized.
+# The bias vectors $b^{[l]}$ are not regularized.
 
 # %% [markdown] lang="pt"
-# O modelo sem regularização está sobreajustado: a fronteira se curva em volta de pontos isolados do
-# conjunto de treinamento, o ruído, e a acurácia de teste fica bem abaixo da de treinamento. Vejamos duas
-# técnicas que reduzem o sobreajuste.
+# Esta rede sem regularização é o **modelo básico** (a referência): os modelos regularizados a seguir são
+# comparados com ele. Ele está sobreajustado: a fronteira se curva em volta de pontos isolados do conjunto de
+# treinamento, o ruído, e a acurácia de teste (89,5 %) fica bem abaixo da de treinamento (94,8 %). Vejamos
+# duas técnicas que reduzem o sobreajuste.
 #
 # ## 4 - Regularização L2
 #
@@ -301,8 +307,8 @@ show_training(costs, parameters, "Modelo sem regularização")  # [pt]
 #
 # **Exercício**: implemente `compute_cost_with_regularization()`, o custo da fórmula (2). Para calcular
 # $\sum\limits_k\sum\limits_j W_{k,j}^{[l]2}$ use `np.sum(np.square(Wl))`. Faça isso para $W^{[1]}$,
-# $W^{[2]}$ e $W^{[3]}$, some as três somas e multiplique por $\frac{1}{m} \frac{\lambda}{2}$.
-# Os vieses não são regularizados.
+# $W^{[2]}$ e $W^{[3]}$, some os três termos e multiplique por $\frac{1}{m} \frac{\lambda}{2}$.
+# Os vetores de vieses (*bias*) $b^{[l]}$ não são regularizados.
 
 # %% grade_id="compute_cost_with_regularization" kind="solution"
 # en: GRADED FUNCTION: compute_cost_with_regularization
@@ -355,11 +361,12 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
 # %% grade_id="compute_cost_with_regularization_example" kind="tests" points=1
 """
 en: Check compute_cost_with_regularization on the example. Expected output: cost = 1.7864859451590758
-pt: Verifica compute_cost_with_regularization no exemplo. Saída esperada: cost = 1.7864859451590758
+pt: Verifica compute_cost_with_regularization no exemplo. Saída esperada: custo = 1.7864859451590758
 """
 A3, Y_assess, parameters = compute_cost_with_regularization_test_case()
 cost = compute_cost_with_regularization(A3, Y_assess, parameters, lambd=0.1)
-print("cost = " + str(cost))
+print("cost = " + str(cost))  # [en]
+print("custo = " + str(cost))  # [pt]
 check_close("cost", cost, 1.7864859451590758)
 passed()
 
@@ -517,8 +524,8 @@ show_training(costs, parameters, "Model with L2 regularization")  # [en]
 show_training(costs, parameters, "Modelo com regularização L2")  # [pt]
 
 # %% [markdown] lang="en"
-# The test accuracy went up: the model no longer fits the noise of the training set, and its decision
-# boundary is smoother.
+# The test accuracy went up from the basic model's 89.5 %: the model no longer fits the noise of the
+# training set, and its decision boundary is smoother.
 #
 # **Observations**:
 # - $\lambda$ is a hyperparameter that you tune on a dev set.
@@ -526,7 +533,7 @@ show_training(costs, parameters, "Modelo com regularização L2")  # [pt]
 #   giving a model with high bias.
 #
 # **What is L2 regularization actually doing?** It relies on the assumption that a model with small
-# weights is simpler than a model with large weights. Penalising the squared weights in the cost drives
+# weights is simpler than a model with large weights. Penalizing the squared weights in the cost drives
 # all the weights to smaller values: it becomes too costly to have large weights. The output then changes
 # more slowly as the input changes. That is why L2 regularization is also called *weight decay*: each
 # gradient step multiplies the weights by $1 - \frac{\alpha\lambda}{m}$ before the usual update.
@@ -537,8 +544,8 @@ show_training(costs, parameters, "Modelo com regularização L2")  # [pt]
 # - the weights end up smaller ("weight decay").</font>
 
 # %% [markdown] lang="pt"
-# A acurácia de teste subiu: o modelo deixou de se ajustar ao ruído do conjunto de treinamento, e a
-# fronteira de decisão ficou mais suave.
+# A acurácia de teste subiu em relação aos 89,5 % do modelo básico: o modelo deixou de se ajustar ao ruído
+# do conjunto de treinamento, e a fronteira de decisão ficou mais suave.
 #
 # **Observações**:
 # - $\lambda$ é um hiperparâmetro que você ajusta num conjunto de validação.
@@ -564,10 +571,11 @@ show_training(costs, parameters, "Modelo com regularização L2")  # [pt]
 # probability $1 - keep\_prob$, and keep it with probability $keep\_prob$. The dropped units contribute
 # neither to the forward nor to the backward propagation of that iteration.
 #
-# The figure below draws the network of this notebook twice, with the units that dropout shut down in two
-# different iterations, crossed out. Each iteration trains a different, smaller model that uses only a
-# subset of the units; as a result, the units become less sensitive to the activation of any one other
-# unit, because it could be shut down at any time.
+# The figure below draws a smaller version of the network (8 units in layer 1 instead of 20) twice, with
+# the units that dropout shut down in two different iterations crossed out. In a real implementation, each
+# iteration trains a different, smaller model that uses only a subset of the units (this notebook's
+# version reuses the same masks, see the note after the dropout model is trained); as a result, the units
+# become less sensitive to the activation of any one other unit, because it could be shut down at any time.
 
 # %% [markdown] lang="pt"
 # ## 5 - Dropout
@@ -578,10 +586,12 @@ show_training(costs, parameters, "Modelo com regularização L2")  # [pt]
 # unidades desligadas não contribuem nem para a propagação para frente nem para a propagação para trás
 # daquela iteração.
 #
-# A figura abaixo desenha duas vezes a rede deste notebook, com as unidades que o dropout desligou em duas
-# iterações diferentes, riscadas. Cada iteração treina um modelo diferente e menor, que usa só um
-# subconjunto das unidades; com isso, as unidades ficam menos sensíveis à ativação de qualquer outra
-# unidade, já que ela pode ser desligada a qualquer momento.
+# A figura abaixo desenha duas vezes uma versão menor da rede (8 unidades na camada 1 em vez de 20), com as
+# unidades desligadas pelo dropout em duas iterações diferentes marcadas com um X. Numa implementação de
+# verdade, cada iteração treina um modelo diferente e menor, que usa só um subconjunto das unidades (a versão
+# deste notebook reutiliza as mesmas máscaras; veja a nota depois do treinamento com dropout); com isso, as
+# unidades ficam menos sensíveis à ativação de qualquer outra unidade, já que ela pode ser desligada a
+# qualquer momento.
 
 # %%
 rng = np.random.default_rng(0)
@@ -601,7 +611,11 @@ plt.show()
 # output layer.
 #
 # **Instructions**: to shut down some units of the first layer, follow these 4 steps:
-# 1. Create a random matrix $D^{[1]}$ with the same shape as $A^{[1]}$, using `np.random.rand()`.
+# 1. For one example, a random vector $d^{[1]}$ with the same shape as $a^{[1]}$ decides which units are
+#    shut down. Here you use a vectorized implementation: create a random matrix
+#    $D^{[1]} = [d^{[1](1)} d^{[1](2)} \dots d^{[1](m)}]$, one column per example, with the same shape as
+#    $A^{[1]}$, using `np.random.rand(a, b)` (an a × b matrix of random numbers between 0 and 1).
+#    `np.random.rand` takes the sizes as separate arguments; `np.zeros` takes a tuple.
 # 2. Turn it into a mask of 0s and 1s: each entry is 1 with probability `keep_prob` and 0 otherwise.
 #    Hint: `X = (X < keep_prob)` gives `True` (1) with probability `keep_prob`.
 # 3. Set $A^{[1]}$ to $A^{[1]} * D^{[1]}$ (units shut down).
@@ -619,7 +633,11 @@ plt.show()
 # nem à camada de saída.
 #
 # **Instruções**: para desligar algumas unidades da primeira camada, siga estes 4 passos:
-# 1. Crie uma matriz aleatória $D^{[1]}$ com o mesmo formato de $A^{[1]}$, usando `np.random.rand()`.
+# 1. Para um exemplo, um vetor aleatório $d^{[1]}$ com o mesmo formato de $a^{[1]}$ decide quais unidades
+#    são desligadas. Aqui você usa uma implementação vetorizada: crie uma matriz aleatória
+#    $D^{[1]} = [d^{[1](1)} d^{[1](2)} \dots d^{[1](m)}]$, uma coluna por exemplo, com o mesmo formato de
+#    $A^{[1]}$, usando `np.random.rand(a, b)` (uma matriz a × b de números aleatórios entre 0 e 1).
+#    `np.random.rand` recebe os tamanhos como argumentos separados; `np.zeros` recebe uma tupla.
 # 2. Transforme-a numa máscara de 0s e 1s: cada entrada vale 1 com probabilidade `keep_prob` e 0 caso
 #    contrário. Dica: `X = (X < keep_prob)` dá `True` (1) com probabilidade `keep_prob`.
 # 3. Faça $A^{[1]}$ igual a $A^{[1]} * D^{[1]}$ (unidades desligadas).
@@ -671,14 +689,24 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
     A1 = relu(Z1)
     ### en: START CODE HERE ### (≈ 4 lines)
     ### pt: INICIE O SEU CÓDIGO AQUI ### (≈ 4 linhas)
+    # en: Step 1: initialize matrix D1 = np.random.rand(..., ...) with the shape of A1
+    # pt: Passo 1: inicialize a matriz D1 = np.random.rand(..., ...) com o formato de A1
     ### BEGIN SOLUTION
-    # en: Steps 1-2: a random mask of the shape of A1, 1 with probability keep_prob.
-    # pt: Passos 1-2: uma máscara aleatória do formato de A1, 1 com probabilidade keep_prob.
     D1 = np.random.rand(A1.shape[0], A1.shape[1])
+    ### END SOLUTION
+    # en: Step 2: convert entries of D1 to 0 or 1 (using keep_prob as the threshold)
+    # pt: Passo 2: converta as entradas de D1 em 0 ou 1 (usando keep_prob como limiar)
+    ### BEGIN SOLUTION
     D1 = D1 < keep_prob
-    # en: Steps 3-4: shut down the masked units and scale the others up.
-    # pt: Passos 3-4: desliga as unidades mascaradas e amplia as outras.
+    ### END SOLUTION
+    # en: Step 3: shut down some units of A1 (set them to zero with the mask D1)
+    # pt: Passo 3: desligue algumas unidades de A1 (zere-as com a máscara D1)
+    ### BEGIN SOLUTION
     A1 = A1 * D1
+    ### END SOLUTION
+    # en: Step 4: scale the value of the units that were not shut down
+    # pt: Passo 4: escale o valor das unidades que não foram desligadas
+    ### BEGIN SOLUTION
     A1 = A1 / keep_prob
     ### END SOLUTION
     ### en: END CODE HERE ###
@@ -687,10 +715,24 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
     A2 = relu(Z2)
     ### en: START CODE HERE ### (≈ 4 lines)
     ### pt: INICIE O SEU CÓDIGO AQUI ### (≈ 4 linhas)
+    # en: Step 1: initialize matrix D2 = np.random.rand(..., ...) with the shape of A2
+    # pt: Passo 1: inicialize a matriz D2 = np.random.rand(..., ...) com o formato de A2
     ### BEGIN SOLUTION
     D2 = np.random.rand(A2.shape[0], A2.shape[1])
+    ### END SOLUTION
+    # en: Step 2: convert entries of D2 to 0 or 1 (using keep_prob as the threshold)
+    # pt: Passo 2: converta as entradas de D2 em 0 ou 1 (usando keep_prob como limiar)
+    ### BEGIN SOLUTION
     D2 = D2 < keep_prob
+    ### END SOLUTION
+    # en: Step 3: shut down some units of A2 (set them to zero with the mask D2)
+    # pt: Passo 3: desligue algumas unidades de A2 (zere-as com a máscara D2)
+    ### BEGIN SOLUTION
     A2 = A2 * D2
+    ### END SOLUTION
+    # en: Step 4: scale the value of the units that were not shut down
+    # pt: Passo 4: escale o valor das unidades que não foram desligadas
+    ### BEGIN SOLUTION
     A2 = A2 / keep_prob
     ### END SOLUTION
     ### en: END CODE HERE ###
@@ -791,12 +833,14 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     dA2 = np.dot(W3.T, dZ3)
     ### en: START CODE HERE ### (≈ 2 lines)
     ### pt: INICIE O SEU CÓDIGO AQUI ### (≈ 2 linhas)
+    # en: Step 1: apply the mask D2 to shut down the same units as in forward propagation
+    # pt: Passo 1: aplique a máscara D2 para desligar as mesmas unidades da propagação para frente
     ### BEGIN SOLUTION
-    # en: Step 1: the mask D2 shuts down the same units as in forward propagation.
-    # pt: Passo 1: a máscara D2 desliga as mesmas unidades da propagação para frente.
     dA2 = dA2 * D2
-    # en: Step 2: scale the values of the units that were not shut down.
-    # pt: Passo 2: escala os valores das unidades que não foram desligadas.
+    ### END SOLUTION
+    # en: Step 2: scale the value of the units that were not shut down
+    # pt: Passo 2: escale o valor das unidades que não foram desligadas
+    ### BEGIN SOLUTION
     dA2 = dA2 / keep_prob
     ### END SOLUTION
     ### en: END CODE HERE ###
@@ -808,8 +852,14 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     dA1 = np.dot(W2.T, dZ2)
     ### en: START CODE HERE ### (≈ 2 lines)
     ### pt: INICIE O SEU CÓDIGO AQUI ### (≈ 2 linhas)
+    # en: Step 1: apply the mask D1 to shut down the same units as in forward propagation
+    # pt: Passo 1: aplique a máscara D1 para desligar as mesmas unidades da propagação para frente
     ### BEGIN SOLUTION
     dA1 = dA1 * D1
+    ### END SOLUTION
+    # en: Step 2: scale the value of the units that were not shut down
+    # pt: Passo 2: escale o valor das unidades que não foram desligadas
+    ### BEGIN SOLUTION
     dA1 = dA1 / keep_prob
     ### END SOLUTION
     ### en: END CODE HERE ###
@@ -828,7 +878,7 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
 """
 en: Check backward_propagation_with_dropout on the example (keep_prob = 0.8). Expected output:
 pt: Verifica backward_propagation_with_dropout no exemplo (keep_prob = 0,8). Saída esperada:
-dA1 = [[ 0.36544439  0.         -0.00188233  0.         -0.17408748]
+dA1 = [[ 0.36544439  0.         -0.00188234  0.         -0.17408748]
        [ 0.65515713  0.         -0.00337459  0.         -0.        ]]
 dA2 = [[ 0.58180856  0.         -0.00299679  0.         -0.27715731]
        [ 0.          0.53159854 -0.          0.53159854 -0.34089673]
@@ -839,7 +889,7 @@ gradients = backward_propagation_with_dropout(X_assess, Y_assess, cache, keep_pr
 print("dA1 = " + str(gradients["dA1"]))
 print("dA2 = " + str(gradients["dA2"]))
 check_keys("gradients", gradients, ["dA1", "dA2", "dW1", "db1", "dW2", "db2", "dW3", "db3"])
-check_close("dA1", gradients["dA1"], [[0.36544439, 0, -0.00188233, 0, -0.17408748],
+check_close("dA1", gradients["dA1"], [[0.36544439, 0, -0.00188234, 0, -0.17408748],
                                       [0.65515713, 0, -0.00337459, 0, 0]])
 check_close("dA2", gradients["dA2"], [[0.58180856, 0, -0.00299679, 0, -0.27715731],
                                       [0, 0.53159854, 0, 0.53159854, -0.34089673],
@@ -882,7 +932,7 @@ show_training(costs, parameters, "Model with dropout")  # [en]
 show_training(costs, parameters, "Modelo com dropout")  # [pt]
 
 # %% [markdown] lang="en"
-# Dropout works great! The test accuracy is again well above the non-regularized model's: the model does not
+# Dropout works great! The test accuracy is again well above the basic model's 89.5 %: the model does not
 # overfit the training set.
 #
 # **Note**:
@@ -903,7 +953,7 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #   multiplying by 2, and the output has the same expected value.</font>
 
 # %% [markdown] lang="pt"
-# O dropout funciona muito bem! A acurácia de teste fica de novo bem acima da do modelo sem regularização: o
+# O dropout funciona muito bem! A acurácia de teste fica de novo bem acima dos 89,5 % do modelo básico: o
 # modelo não se sobreajusta ao conjunto de treinamento.
 #
 # **Nota**:
@@ -938,7 +988,7 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 # Regularization hurts the training set performance: it limits the ability of the network to overfit the
 # training set. But it improves the test accuracy, and that is what helps your system.
 #
-# Congratulations on finishing this assignment, and on revolutionising football :-)
+# Congratulations on finishing this assignment, and on revolutionizing football :-)
 #
 # <font color='blue'>**What we want you to remember from this notebook**:
 # - Regularization helps you reduce overfitting.

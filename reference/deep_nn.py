@@ -54,7 +54,7 @@ def initialize_parameters(n_x, n_h, n_y):
 
 def initialize_parameters_deep(layer_dims):
     """
-    Initialize the parameters of an L-layer network: small random weights and zero biases.
+    Initialize the parameters of an L-layer network: small random weights and zero bias vectors.
 
     Parameters
     ----------
@@ -176,7 +176,7 @@ def L_model_forward(X, parameters):
 
 def compute_cost(AL, Y):
     """
-    The cross-entropy cost of formula (7).
+    The cross-entropy cost of formula (4).
 
     Parameters
     ----------
@@ -204,12 +204,12 @@ def linear_backward(dZ, cache):
 
     Parameters
     ----------
-    dZ : ndarray of shape (size of layer l, m), the gradient of the cost with respect to the linear output Z of layer l
+    dZ : ndarray of shape (size of layer l, m), the derivative of the loss with respect to the linear output Z of layer l (one column per example)
     cache : tuple (A_prev, W, b) from the forward propagation of layer l
 
     Returns
     -------
-    dA_prev : gradient of the cost with respect to the activation A_prev of layer l-1, same shape as A_prev
+    dA_prev : derivative of the loss with respect to the activation A_prev of layer l-1, same shape as A_prev
     dW : gradient of the cost with respect to W (of layer l), same shape as W
     db : gradient of the cost with respect to b (of layer l), same shape as b
     """
@@ -231,13 +231,13 @@ def linear_activation_backward(dA, cache, activation):
 
     Parameters
     ----------
-    dA : ndarray of shape (size of layer l, m), the gradient of the cost with respect to the activation of layer l
+    dA : ndarray of shape (size of layer l, m), the derivative of the loss with respect to the activation of layer l
     cache : tuple (linear_cache, activation_cache) stored by linear_activation_forward()
     activation : str, the activation of this layer: "sigmoid" or "relu"
 
     Returns
     -------
-    dA_prev : gradient of the cost with respect to the activation of layer l-1, same shape as A_prev
+    dA_prev : derivative of the loss with respect to the activation of layer l-1, same shape as A_prev
     dW : gradient of the cost with respect to W (of layer l), same shape as W
     db : gradient of the cost with respect to b (of layer l), same shape as b
     """
@@ -270,8 +270,8 @@ def L_model_backward(AL, Y, caches):
     Returns
     -------
     grads : dict with the gradients
-        grads["dA" + str(l)] : gradient with respect to the activation A of layer l, for l = 0..L-1 (dA0: with respect to X)
-        grads["dW" + str(l)] and grads["db" + str(l)] : gradients with respect to W and b of layer l, for l = 1..L
+        grads["dA" + str(l)] : derivative of the loss with respect to the activation A of layer l, for l = 0..L-1 (dA0: with respect to X)
+        grads["dW" + str(l)] and grads["db" + str(l)] : gradients of the cost with respect to W and b of layer l, for l = 1..L
     """
     grads = {}
     # the number of layers
@@ -347,7 +347,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.75, num_iterations=3000, pr
 
     Returns
     -------
-    parameters : dict, the learnt parameters
+    parameters : dict, the learned parameters
     costs : list of float, the cost every 100 iterations
     """
     if GRADING:

@@ -35,7 +35,7 @@ def model(X, Y, learning_rate=0.01, num_iterations=15000, print_cost=True, initi
 
     Returns
     -------
-    parameters : dict, the learnt parameters, to predict with
+    parameters : dict, the learned parameters, to predict with
     costs : list of float, the cost every 1000 iterations
     """
     if GRADING:

@@ -36,7 +36,7 @@ def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=True, lambd=
 
     Returns
     -------
-    parameters : dict, the learnt parameters, to predict with
+    parameters : dict, the learned parameters, to predict with
     costs : list of float, the cost every 1000 iterations
     """
     assert lambd == 0 or keep_prob == 1, "use L2 or dropout, not both"
@@ -180,19 +180,25 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
     Z1 = np.dot(W1, X) + b1
     A1 = relu(Z1)
     ### START CODE HERE ### (≈ 4 lines)
-    # Steps 1-2: a random mask of the shape of A1, 1 with probability keep_prob.
+    # Step 1: initialize matrix D1 = np.random.rand(..., ...) with the shape of A1
     D1 = np.random.rand(A1.shape[0], A1.shape[1])
+    # Step 2: convert entries of D1 to 0 or 1 (using keep_prob as the threshold)
     D1 = D1 < keep_prob
-    # Steps 3-4: shut down the masked units and scale the others up.
+    # Step 3: shut down some units of A1 (set them to zero with the mask D1)
     A1 = A1 * D1
+    # Step 4: scale the value of the units that were not shut down
     A1 = A1 / keep_prob
     ### END CODE HERE ###
     Z2 = np.dot(W2, A1) + b2
     A2 = relu(Z2)
     ### START CODE HERE ### (≈ 4 lines)
+    # Step 1: initialize matrix D2 = np.random.rand(..., ...) with the shape of A2
     D2 = np.random.rand(A2.shape[0], A2.shape[1])
+    # Step 2: convert entries of D2 to 0 or 1 (using keep_prob as the threshold)
     D2 = D2 < keep_prob
+    # Step 3: shut down some units of A2 (set them to zero with the mask D2)
     A2 = A2 * D2
+    # Step 4: scale the value of the units that were not shut down
     A2 = A2 / keep_prob
     ### END CODE HERE ###
     Z3 = np.dot(W3, A2) + b3
@@ -227,9 +233,9 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
     dA2 = np.dot(W3.T, dZ3)
     ### START CODE HERE ### (≈ 2 lines)
-    # Step 1: the mask D2 shuts down the same units as in forward propagation.
+    # Step 1: apply the mask D2 to shut down the same units as in forward propagation
     dA2 = dA2 * D2
-    # Step 2: scale the values of the units that were not shut down.
+    # Step 2: scale the value of the units that were not shut down
     dA2 = dA2 / keep_prob
     ### END CODE HERE ###
     dZ2 = np.multiply(dA2, np.int64(A2 > 0))
@@ -238,7 +244,9 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
 
     dA1 = np.dot(W2.T, dZ2)
     ### START CODE HERE ### (≈ 2 lines)
+    # Step 1: apply the mask D1 to shut down the same units as in forward propagation
     dA1 = dA1 * D1
+    # Step 2: scale the value of the units that were not shut down
     dA1 = dA1 / keep_prob
     ### END CODE HERE ###
     dZ1 = np.multiply(dA1, np.int64(A1 > 0))

@@ -139,16 +139,17 @@ def test_numbers_quoted_in_the_master_are_what_the_code_prints(language):
     markdown, everything = _master_text(language), _master_text(language, markdown_only=False)
     X, Y, parameters = gradient_check_n_test_case()
     one_d, _ = quiet(ref.gradient_check, 2, 4)
-    assert _quoted(r"difference = (2\.9\d+e-10)", markdown) == [pytest.approx(float(one_d), rel=1e-9)]
+    assert _quoted(r"(?:difference|diferença) = (2\.9\d+e-10)", markdown) == [pytest.approx(float(one_d), rel=1e-9)]
     fixed, _ = quiet(ref.gradient_check_n, parameters, fixed_gradients(X, Y, parameters), X, Y)
-    assert _quoted(r"difference = (1\.1\d+e-07)", markdown) == [pytest.approx(float(fixed), rel=0.05)]
+    assert _quoted(r"(?:difference|diferença) = (1\.1\d+e-07)", markdown) == [pytest.approx(float(fixed), rel=0.05)]
     gradients = ref.backward_propagation_n(X, Y, ref.forward_propagation_n(X, Y, parameters)[1])
     buggy, _ = quiet(ref.gradient_check_n, parameters, gradients, X, Y)
-    assert sorted(set(_quoted(r"difference = (0\.28\d+)", everything))) == [pytest.approx(float(buggy), rel=1e-9)]
+    assert sorted(set(_quoted(r"(?:difference|diferença) = (0\.28\d+)", everything))) == [pytest.approx(float(buggy), rel=1e-9)]
     x, theta, forward, backward = gradient_check_test_case()
     with replaced(vars(ref), forward_propagation=forward, backward_propagation=backward):
         cubic, _ = quiet(ref.gradient_check, x, theta, epsilon=1e-3)
-    assert f"difference = {float(cubic):.5e}".replace("e-08", "...e-08") in everything
+    label = {"en": "difference", "pt": "diferença"}[language]
+    assert f"{label} = {float(cubic):.5e}".replace("e-08", "...e-08") in everything
     report, _ = quiet(ref.block_report, ref.backward_propagation_n, X, Y, parameters)
     doubled, times_four = {"en": ("0.3333 when", "0.6 when"), "pt": ("0,3333 quando", "0,6 quando")}[language]
     assert f"{report['W2']:.4f}" == "0.3333" and doubled in markdown

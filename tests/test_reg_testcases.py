@@ -32,8 +32,8 @@ def test_reference_dropout_matches_facts():
     np.testing.assert_allclose(A3, [[0.36974721, 0.00305176, 0.04565099, 0.49683389, 0.36974721]], atol=1e-8)
     X, Y, cache = reg_testcases.backward_propagation_with_dropout_test_case()
     grads = ref.backward_propagation_with_dropout(X, Y, cache, 0.8)
-    np.testing.assert_allclose(grads["dA1"], [[0.36544439, 0, -0.00188233, 0, -0.17408748],
-                                              [0.65515713, 0, -0.00337459, 0, 0]], atol=1e-7)
+    np.testing.assert_allclose(grads["dA1"], [[0.36544439, 0, -0.00188234, 0, -0.17408748],
+                                              [0.65515713, 0, -0.00337459, 0, 0]], atol=1e-8)
     np.testing.assert_allclose(grads["dA2"][1], [0, 0.53159854, 0, 0.53159854, -0.34089673], atol=1e-8)
 
 

@@ -21,18 +21,20 @@ MESSAGES = {
         "array": "a numpy array",
         "dict": "a dict",
         "tuple": "a tuple or list",
+        "no_return": " (did you forget `return`?)",
     },
     "pt": {
         "passed": "Todos os testes passaram.",
         "type": "`{name}` deveria ser {kind}, mas é {got}.",
         "shape": "`{name}` tem formato {got}; o formato esperado é {expected}.",
-        "values": "`{name}` tem valores errados ({bad} de {total} diferem).\n  seus:     {got}\n  esperado: {expected}",
+        "values": "`{name}` tem valores errados ({bad} de {total} diferem).\n  obtido:   {got}\n  esperado: {expected}",
         "keys": "Faltam em `{name}` as chaves {missing}.",
         "length": "`{name}` deveria ter {expected} elementos, mas tem {got}.",
         "number": "um número",
         "array": "um array do numpy",
         "dict": "um dicionário (dict)",
         "tuple": "uma tupla ou lista",
+        "no_return": " (você esqueceu o `return`?)",
     },
 }
 
@@ -52,10 +54,23 @@ def passed():
     print(message("passed"))
 
 
+def _type_name(value):
+    """The type of ``value`` for a "type" message; for ``None``, a hint about a missing ``return``."""
+    if value is None:
+        return type(value).__name__ + message("no_return")
+    return type(value).__name__
+
+
+def _array_text(array, key, field):
+    """``array`` as text for the ``field`` of message ``key``: rows after the first under the first one."""
+    line = next(l for l in MESSAGES[language.current()][key].split("\n") if "{" + field + "}" in l)
+    return np.array2string(array, precision=8, prefix=" " * line.index("{" + field + "}"))
+
+
 def _as_array(name, value):
     """``value`` as a float ndarray; an AssertionError if it is not numeric data."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number, np.ndarray)):
-        raise AssertionError(message("type", name=name, kind=message("array"), got=type(value).__name__))
+        raise AssertionError(message("type", name=name, kind=message("array"), got=_type_name(value)))
     array = np.array(value, dtype=float)
     return array
 
@@ -81,14 +96,14 @@ def check_close(name, actual, expected, rtol=1e-5, atol=1e-7):
     close = np.isclose(got, want, rtol=rtol, atol=atol)
     if not close.all():
         raise AssertionError(message("values", name=name, bad=int((~close).sum()), total=close.size,
-                                     got=np.array2string(got, precision=8),
-                                     expected=np.array2string(want, precision=8)))
+                                     got=_array_text(got, "values", "got"),
+                                     expected=_array_text(want, "values", "expected")))
 
 
 def check_keys(name, mapping, keys):
     """Assert that ``mapping`` is a dict holding every key of ``keys``."""
     if not isinstance(mapping, dict):
-        raise AssertionError(message("type", name=name, kind=message("dict"), got=type(mapping).__name__))
+        raise AssertionError(message("type", name=name, kind=message("dict"), got=_type_name(mapping)))
     missing = [k for k in keys if k not in mapping]
     if missing:
         raise AssertionError(message("keys", name=name, missing=missing))
@@ -97,7 +112,7 @@ def check_keys(name, mapping, keys):
 def check_length(name, sequence, length):
     """Assert that ``sequence`` is a tuple or list of ``length`` elements."""
     if not isinstance(sequence, (tuple, list)):
-        raise AssertionError(message("type", name=name, kind=message("tuple"), got=type(sequence).__name__))
+        raise AssertionError(message("type", name=name, kind=message("tuple"), got=_type_name(sequence)))
     if len(sequence) != length:
         raise AssertionError(message("length", name=name, expected=length, got=len(sequence)))
 

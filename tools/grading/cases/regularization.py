@@ -2,6 +2,7 @@
 
 ``example`` cases: the notebook's example, and a network of the same shape drawn from another seed
 (a function that only reproduces the printed expected output fails it); ``hidden`` cases: other networks.
+Every output is compared, every key of the gradient dicts included (the specification returns them all).
 """
 import numpy as np
 
@@ -13,9 +14,6 @@ from testCases import random_parameters
 
 FUNCTIONS = ["compute_cost_with_regularization", "backward_propagation_with_regularization",
              "forward_propagation_with_dropout", "backward_propagation_with_dropout"]
-GRADS = ["dW1", "db1", "dW2", "db2", "dW3", "db3"]
-KEYS = {"backward_propagation_with_regularization": GRADS,
-        "backward_propagation_with_dropout": ["dA1", "dA2"] + GRADS}
 
 
 def _network(seed, layers, m):
