@@ -115,6 +115,8 @@ RUNS = Path(tempfile.gettempdir()) / f"dl-pack-grading-{os.getuid()}"
 def run_folder():
     """A fresh folder for this run's workers; folders of earlier runs whose process is gone are removed."""
     RUNS.mkdir(mode=0o700, exist_ok=True)
+    if RUNS.is_symlink() or RUNS.stat().st_uid != os.getuid():  # planted by another user of this machine
+        raise RuntimeError(f"{RUNS} is not this user's own folder: remove it and grade again")
     for old in RUNS.iterdir():
         pid = old.name.partition("-")[0]
         if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
