@@ -3,7 +3,6 @@
 JailedExecute runs here on small notebooks, without the rest of nbgrader's pipeline, in a course folder
 of its own (a ``source/<assignment>/`` with one helper file).
 """
-import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 from traitlets.config import Config

@@ -16,7 +16,7 @@ from tools.grading import messages, plain
 from tools.grading.feedback import FeedbackFromGrader
 from tools.grading.jail import Jail
 from tools.grading.plain import Other, PlainDataError, compare, decode, encode
-from tools.grading.referee import Case, CheckSession, judge, oracle_names
+from tools.grading.referee import Case, CheckSession, expected_output, judge, oracle_names
 from tools.grading.sanitize import StripHiddenTests
 from tools.grading.scoring import sealed_score
 
@@ -207,14 +207,12 @@ def test_judge_below(value, ok):
     assert (reason is None) is ok, reason
 
 
-def test_judge_keys_subset():
-    """With ``keys``, only those keys of a dict output are compared."""
+def test_judge_compares_every_key():
+    """Every key of a dict output is compared: a missing cache or a wrong gradient fails."""
     expected = {"dW1": np.ones(2), "cache": np.zeros(2)}
-    answer = {"value": encode({"dW1": np.ones(2)})}
-    assert judge(Case("hidden", (), keys=("dW1",)), expected, answer) is None
-    assert judge(Case("hidden", ()), expected, answer) == "output has no key 'cache'"
+    assert judge(Case("hidden", ()), expected, {"value": encode({"dW1": np.ones(2)})}) == "output has no key 'cache'"
     wrong = {"value": encode({"dW1": np.zeros(2), "cache": np.zeros(2)})}
-    assert judge(Case("hidden", (), keys=("dW1",)), expected, wrong) == "output['dW1'] has wrong values"
+    assert judge(Case("hidden", ()), expected, wrong) == "output['dW1'] has wrong values"
 
 
 def test_judge_unchanged():
@@ -257,11 +255,14 @@ def reference():
 
 @pytest.fixture(scope="module")
 def jail(tmp_path_factory):
-    """One jail over a tiny trusted folder for all the sessions."""
+    """A maker of jails over one tiny trusted folder (a session owns its jail and closes it)."""
     folder = tmp_path_factory.mktemp("trusted")
     (folder / "helper.py").write_text("OFFSET = 0\n")
-    with Jail(folder) as made:
-        yield made
+    return lambda: Jail(folder)
+
+
+def expected(reference, function):
+    return [expected_output(reference, function, case) for case in CASES[function]]
 
 
 @pytest.fixture
@@ -273,13 +274,14 @@ def check(jail, reference):
         if session is None:
             session = sessions[-1] if sessions and sessions[-1].alive else None
         if session is None:
-            sessions.append(CheckSession(jail, SETUP, jailed=True))
+            sessions.append(CheckSession(jail(), SETUP, jailed=True))
             session = sessions[-1]
             assert session.alive, session.setup_failed
         run.session = session
         if oracle is None:
             oracle = oracle_names(function, cell, CASES, CASES[function])
-        return session.check(function, CASES[function], list(helpers), cell, oracle, reference, timeout, 2 * GiB)
+        return session.check(function, CASES[function], expected(reference, function), list(helpers), cell, oracle,
+                             reference, timeout, 2 * GiB)
 
     yield run
     for session in sessions:
@@ -377,11 +379,11 @@ def test_oracle_does_not_answer_for_the_checked_function_indirectly(check):
 
 def test_session_reports_a_failed_setup(jail, reference):
     """A setup that raises leaves the session dead and every check failed with the reason."""
-    session = CheckSession(jail, ["raise ValueError('broken setup')"], jailed=True)
+    session = CheckSession(jail(), ["raise ValueError('broken setup')"], jailed=True)
     try:
         assert not session.alive
-        verdicts = session.check("double", CASES["double"], [], "def double(x):\n    return 2 * x", [], reference,
-                                 5, 2 * GiB)
+        verdicts = session.check("double", CASES["double"], expected(reference, "double"), [],
+                                 "def double(x):\n    return 2 * x", [], reference, 5, 2 * GiB)
         assert verdicts == ["the grader's check could not run (ValueError: broken setup)"] * 2
     finally:
         session.close()

@@ -45,6 +45,7 @@ from tqdm.auto import tqdm
 
 from ..course import assignment_ids, split_assignment_id
 from ..nbgrader_run import export_grades
+from . import messages
 from .jail import check_available
 
 _WORKER = {}
@@ -137,8 +138,8 @@ def _init_worker(course, snapshot, run):
     # Kernels inherit this process's stderr; their start-up chatter goes to a log, not the instructor's terminal.
     log = os.open(private / "worker.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     os.dup2(log, 2)
-    config = nbgrader_api(private, Path(course) / "nbgrader_config.py").config
-    _WORKER.update(course=Path(course), private=private, config=config)
+    _WORKER.update(course=Path(course), private=private,
+                   grader=nbgrader_api(private, Path(course) / "nbgrader_config.py"), feedback=nbgrader_api(course))
 
 
 def _recorded(db_url, assignment_id, student):
@@ -164,11 +165,7 @@ def _autograde_one(assignment_id, student, rename=None):
     shutil.copytree(course / "submitted" / student / assignment_id, submitted)
     if rename:
         (submitted / rename[0]).rename(submitted / rename[1])
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-    config = _WORKER["config"]
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    result = api.autograde(assignment_id, student, force=True, create=True)
+    result = _WORKER["grader"].autograde(assignment_id, student, force=True, create=True)
     autograded = private / "autograded" / student / assignment_id
     if not result["success"] or not autograded.exists():
         lines = [l for l in (result.get("error") or result.get("log") or "").splitlines() if l.strip()]
@@ -179,8 +176,8 @@ def _autograde_one(assignment_id, student, rename=None):
     return status, _recorded(f"sqlite:///{private / 'gradebook.db'}", assignment_id, student), str(autograded)
 
 
-INCIDENTS = {"KernelDied": "kernel died in {cell}", "CellTimeoutError": "timeout in {cell}",
-             "NotebookTimeBudget": "time budget used up in {cell}", "FailedCheck": "referee overruled {cell}"}
+INCIDENTS = {messages.KERNEL_DIED: "kernel died in {cell}", messages.TIMEOUT: "timeout in {cell}",
+             messages.BUDGET: "time budget used up in {cell}", messages.FAILED_CHECK: "referee overruled {cell}"}
 
 
 def incidents_in(nb):
@@ -198,7 +195,7 @@ def incidents_in(nb):
     for cell in nb.cells:
         verdict = cell.metadata.get("pack", {})
         if verdict.get("overruled"):
-            found.append(INCIDENTS["FailedCheck"].format(cell=cell.metadata["nbgrader"]["grade_id"]))
+            found.append(INCIDENTS[messages.FAILED_CHECK].format(cell=cell.metadata["nbgrader"]["grade_id"]))
     if pack.get("jailed") is False:
         found.append("graded without a jail")
     return found
@@ -238,9 +235,8 @@ def record(gb, assignment_id, student, recorded):
     gb.db.commit()
 
 
-def _feedback_one(course, assignment_id, student):
-    result = nbgrader_api(course).generate_feedback(assignment_id, student, force=True)
-    return result["success"]
+def _feedback_one(assignment_id, student):
+    return _WORKER["feedback"].generate_feedback(assignment_id, student, force=True)["success"]
 
 
 def submissions(course, ids=None):
@@ -337,7 +333,7 @@ def _grade_class(course, ids, jobs, progress):
                     shutil.copytree(folder, target)
                     record(gb, assignment_id, student, recorded)
                     # Feedback reads the gradebook, now complete for this submission, and writes only its folder.
-                    feedback.append(pool.submit(_feedback_one, course, assignment_id, student))
+                    feedback.append(pool.submit(_feedback_one, assignment_id, student))
                 note = notes.get((assignment_id, student))
                 if note and recorded:
                     status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"

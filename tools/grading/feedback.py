@@ -8,14 +8,14 @@ displayed or raised during grading reaches the feedback, and neither does any
 file (the kernel wrote only inside its jail, which is gone).
 """
 from nbformat.v4 import new_output
-from nbgrader.preprocessors import ClearHiddenTests
 
 from . import messages
 from .notebook import is_test_cell, notebook_language
+from .sanitize import StripHiddenTests
 
 
-class FeedbackFromGrader(ClearHiddenTests):
-    """Outputs replaced by the grader's messages; hidden test regions removed."""
+class FeedbackFromGrader(StripHiddenTests):
+    """Outputs replaced by the grader's messages; hidden test regions removed (as before the run)."""
 
     def preprocess(self, nb, resources):
         unjailed = nb.metadata.get("pack", {}).get("jailed") is False
@@ -25,14 +25,14 @@ class FeedbackFromGrader(ClearHiddenTests):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
+        verdict = cell.metadata.get("pack", {})
+        cell, resources = super().preprocess_cell(cell, resources, index)
         cell.outputs = []
         cell.execution_count = None
         if is_test_cell(cell):
-            self._remove_hidden_test_region(cell)
-            cell.source = cell.source.rstrip()
-            message = cell.metadata.get("pack", {}).get("message")
+            message = verdict.get("message")
             if message:
-                passed = cell.metadata["pack"].get("points", 0) > 0
+                passed = verdict.get("points", 0) > 0
                 cell.outputs = [new_output("stream", name="stdout", text=message + "\n") if passed else
                                 new_output("error", ename="Feedback", evalue=message, traceback=[message])]
         if self._note:  # on the first code cell

@@ -36,6 +36,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+SYSTEM = ("usr", "etc", "bin", "sbin", "lib", "lib32", "lib64")  # bound read-only into every jail
 JAILED_UID = 61000  # root only: the jail's uid is this plus a per-process offset (never a real user's uid)
 
 
@@ -108,7 +109,7 @@ def _bwrap_prefix(work, comm, limits, env=None):
                "--die-with-parent", "--new-session", "--hostname", "jail", "--clearenv"]
     if os.getuid() != 0:
         command += ["--unshare-user", "--disable-userns"]
-    for name in ("usr", "etc", "bin", "sbin", "lib", "lib32", "lib64"):
+    for name in SYSTEM:
         if Path("/", name).exists():
             command += ["--ro-bind", f"/{name}", f"/{name}"]
     command += ["--proc", "/proc", "--dev", "/dev"]
@@ -132,8 +133,7 @@ def _bwrap_prefix(work, comm, limits, env=None):
 
 
 def _under_system(path):
-    return path.parts[1:2] in (("usr",), ("etc",), ("bin",), ("sbin",), ("lib",), ("lib32",), ("lib64",), ("proc",),
-                               ("dev",))
+    return len(path.parts) > 1 and path.parts[1] in SYSTEM + ("proc", "dev")
 
 
 def jailed_uid():

@@ -2,14 +2,15 @@
 import ast
 from pathlib import Path
 
-LANGUAGE_OF_SUFFIX = {"pt": "pt", "en": "en"}
+from ..course import LANGUAGES
+
 DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)
 
 
 def notebook_language(resources):
     """The notebook's language, from the assignment id nbgrader is working on: ``"pt"`` for ``*_pt``, else ``"en"``."""
-    assignment = (resources or {}).get("nbgrader", {}).get("assignment", "")
-    return LANGUAGE_OF_SUFFIX.get(assignment.rpartition("_")[2], "en")
+    suffix = (resources or {}).get("nbgrader", {}).get("assignment", "").rpartition("_")[2]
+    return suffix if suffix in LANGUAGES else "en"
 
 
 def course_folder(config, step, assignment_id):

@@ -19,9 +19,11 @@ The verdicts go into ``resources["pack"]["checks"]``, where
 :class:`~tools.grading.scoring.SaveSealedGrades` reads them: a test cell whose
 function has no passed check for its label scores 0.
 """
+import ast
 import builtins
 import contextlib
 import copy
+import functools
 import importlib
 import inspect
 import io
@@ -35,6 +37,7 @@ import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 import numpy as np
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer
@@ -62,7 +65,6 @@ class Case:
     below : if set, the output must be a number below this (a correct gradient's difference) instead
         of equal to the reference's
     unchanged : the arguments must not be modified
-    keys : for a dict output, the keys compared (all when None)
     """
 
     label: str
@@ -73,19 +75,25 @@ class Case:
     atol: float = 1e-7
     below: float = None
     unchanged: bool = False
-    keys: tuple = None
 
 
+@functools.lru_cache(maxsize=None)
 def load_cases(assignment_name):
-    """``FUNCTIONS`` and ``{function: [Case, ...]}`` of an assignment (import errors are raised, never hidden)."""
+    """``{function: [Case, ...]}`` of an assignment, in notebook order (import errors are raised, never hidden).
+
+    Built once per process: a worker grading a class builds the cases of each assignment once.
+    """
     import reference  # noqa: F401 - puts utils/ on sys.path, where the case modules' helpers live
     module = importlib.import_module(f"tools.grading.cases.{assignment_name}")
-    cases = {}
-    for function in module.FUNCTIONS:
-        keys = getattr(module, "KEYS", {}).get(function)
-        cases[function] = [case if isinstance(case, Case) else Case(case[0], *case[1](), keys=keys)
-                           for case in module.cases(function)]
-    return cases
+    return {function: [case if isinstance(case, Case) else Case(case[0], *case[1]()) for case in module.cases(function)]
+            for function in module.FUNCTIONS}
+
+
+@functools.lru_cache(maxsize=None)
+def expected_outputs(assignment_name, function):
+    """The reference's value on every case of ``function``, computed once per process, in the grader."""
+    reference = importlib.import_module(f"reference.{assignment_name}")
+    return [expected_output(reference, function, case) for case in load_cases(assignment_name)[function]]
 
 
 def reference_namespace(reference, overrides):
@@ -133,8 +141,6 @@ def judge(case, expected, answer):
     if case.below is not None:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < case.below
         return None if ok else f"output should be below {case.below:g} for a correct gradient"
-    if case.keys is not None and isinstance(expected, dict):
-        expected = {k: v for k, v in expected.items() if k in case.keys}
     reason = plain.compare(expected, value, case.rtol, case.atol)
     if reason:
         return reason
@@ -199,22 +205,23 @@ class Referee(NbGraderPreprocessor):
         cases = load_cases(assignment.name)
         reference = importlib.import_module(f"reference.{assignment.name}")
         source_folder = course_folder(self.config, "source", assignment_id)
-        import nbformat
         setup = definition_cells(nbformat.read(str(source_folder / assignment.notebook), as_version=4),
                                  first_cell_too=True)
         solutions = student_solutions(nb)
         helpers = [c for c in definition_cells(nb) if c not in setup]
-        checks = {}
-        with Jail(source_folder, limits=Limits(memory=self.memory)) as jail:
-            session = None
+        checks, session = {}, None
+        try:
             for function, function_cases in cases.items():
                 if session is None or not session.alive:
-                    session = CheckSession(jail, setup, self.jail)
-                verdicts = session.check(function, function_cases, helpers, solutions.get(function, ""),
-                                         oracle_names(function, solutions.get(function, ""), cases, function_cases),
+                    # A fresh jail for every check process: nothing an earlier one wrote is run by the next.
+                    session = CheckSession(Jail(source_folder, limits=Limits(memory=self.memory)), setup, self.jail)
+                cell = solutions.get(function, "")
+                verdicts = session.check(function, function_cases, expected_outputs(assignment.name, function),
+                                         helpers, cell, oracle_names(function, cell, cases, function_cases),
                                          reference, self.timeout, self.memory)
                 for case, verdict in zip(function_cases, verdicts):
                     checks.setdefault((function, case.label), []).append(verdict)
+        finally:
             if session is not None:
                 session.close()
         pack["checks"] = checks
@@ -229,7 +236,6 @@ def oracle_names(function, cell, cases, function_cases):
 
 def dependencies(function, cell, cases):
     """The other graded functions named in ``cell``."""
-    import ast
     try:
         names = {n.id for n in ast.walk(ast.parse(cell)) if isinstance(n, ast.Name)}
     except SyntaxError:
@@ -238,9 +244,10 @@ def dependencies(function, cell, cases):
 
 
 class CheckSession:
-    """One jailed check process and the protocol of :mod:`tools.grading.sandbox`."""
+    """One jailed check process and the protocol of :mod:`tools.grading.sandbox`; it owns ``jail`` and closes it."""
 
     def __init__(self, jail, setup, jailed=True):
+        self.jail = jail
         argv = [sys.executable, "-I", "-c", PROGRAM]
         command = jail.command(argv) if jailed else argv
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -253,11 +260,11 @@ class CheckSession:
         self.alive = bool(ready and ready.get("ready"))
         self.setup_failed = None if self.alive else (ready or {}).get("setup_failed", "the check process did not start")
 
-    def check(self, function, cases, helpers, cell, oracle, reference, timeout, memory):
-        """One verdict per case: None (passed) or the reason it failed."""
+    def check(self, function, cases, expected, helpers, cell, oracle, reference, timeout, memory):
+        """One verdict per case (``expected``: the reference's values): None (passed) or the reason it failed."""
         if not self.alive:
             return [f"the grader's check could not run ({self.setup_failed})"] * len(cases)
-        expected = [expected_output(reference, function, case) for case in cases]
+        namespaces = {}  # per case, built on the first oracle call: the reference without the function under check
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": oracle, "timeout": timeout,
                "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
                                             "unchanged": c.unchanged} for c in cases]}
@@ -270,7 +277,7 @@ class CheckSession:
                 self.close()
                 return [f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"] * len(cases)
             if "call" in message:
-                self.channel.send(self.answer_call(message, function, oracle, cases, reference))
+                self.channel.send(self.answer_call(message, function, oracle, cases, reference, namespaces))
             elif "results" in message and results is None:
                 results = message["results"]
             elif message.get("done") == function:
@@ -279,13 +286,14 @@ class CheckSession:
             return ["no answer"] * len(cases)
         return [judge(case, value, answer) for case, value, answer in zip(cases, expected, results)]
 
-    def answer_call(self, message, function, oracle, cases, reference):
+    def answer_call(self, message, function, oracle, cases, reference, namespaces):
         """The oracle: the value of ``message["call"]`` on the given arguments, computed by the grader."""
         name, index = message.get("call"), message.get("case")
         if name not in oracle or name == function or not isinstance(index, int) or not 0 <= index < len(cases):
             return {"error": "refused"}
-        case = cases[index]
-        target = reference_namespace(reference, {**case.calls, function: refused(function)})[name]
+        if index not in namespaces:
+            namespaces[index] = reference_namespace(reference, {**cases[index].calls, function: refused(function)})
+        target = namespaces[index][name]
         try:
             args, kwargs = plain.decode(message.get("args")), plain.decode(message.get("kwargs"))
             if not isinstance(args, list) or not isinstance(kwargs, dict):
@@ -309,3 +317,4 @@ class CheckSession:
         for stream in (self.process.stdin, self.process.stdout):
             with contextlib.suppress(OSError):
                 stream.close()
+        self.jail.close()

@@ -59,10 +59,9 @@ def network_gradients(X, Y, parameters, fixed):
     return gradients
 
 
-def one_d(label, x, theta, backward, epsilon=None, rtol=None, below=None):
+def one_d(label, x, theta, cost, derivative, epsilon=None, rtol=None, below=None):
     kwargs = {} if epsilon is None else {"epsilon": epsilon}
-    calls = {"forward_propagation": sine_cost if backward is not cubic_backward else cubic_forward,
-             "backward_propagation": backward}
+    calls = {"forward_propagation": cost, "backward_propagation": derivative}
     return Case(label, (x, theta), kwargs, calls=calls, rtol=rtol or 1e-5, atol=0, below=below)
 
 
@@ -78,12 +77,12 @@ def cases(function):
         return [("example", lambda: ((2, 4), {})), ("example", lambda: ((3, -1.5), {})),
                 ("hidden", lambda: ((-0.7, 2.25), {})), ("hidden", lambda: ((5.0, 0.125), {}))]
     if function == "gradient_check":
-        return [one_d("example", 2, 4, cubic_backward, epsilon=1e-3, rtol=1e-3),
-                one_d("example", 2, 4, cubic_backward, below=1e-7),
-                one_d("hidden", 0.7, 1.3, sine_derivative, epsilon=1e-2, rtol=1e-3),
-                one_d("hidden", -1.5, 0.4, sine_derivative, epsilon=1e-3, rtol=1e-2),
-                one_d("hidden", 0.7, 1.3, wrong_sine_derivative, rtol=1e-5),
-                one_d("hidden", 2.0, -0.6, sine_derivative, below=1e-7)]
+        return [one_d("example", 2, 4, cubic_forward, cubic_backward, epsilon=1e-3, rtol=1e-3),
+                one_d("example", 2, 4, cubic_forward, cubic_backward, below=1e-7),
+                one_d("hidden", 0.7, 1.3, sine_cost, sine_derivative, epsilon=1e-2, rtol=1e-3),
+                one_d("hidden", -1.5, 0.4, sine_cost, sine_derivative, epsilon=1e-3, rtol=1e-2),
+                one_d("hidden", 0.7, 1.3, sine_cost, wrong_sine_derivative, rtol=1e-5),
+                one_d("hidden", 2.0, -0.6, sine_cost, sine_derivative, below=1e-7)]
     X1, Y1, p1 = gradient_check_n_test_case()
     X2, Y2, p2 = network_case(2, 5)
     X3, Y3, p3 = network_case(6, 7)
