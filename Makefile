@@ -7,7 +7,7 @@ PY := $(BIN)/python
 export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
-.PHONY: help venv jail build release check sample-class demo grade lab test test-fast clean
+.PHONY: help venv jail postgres build release check sample-class demo grade lab test test-fast clean
 
 help:
 	@echo "make demo          venv + build + release + grade the sample class (the main job)"
@@ -36,6 +36,13 @@ jail:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
 	  else echo "bubblewrap is missing: install it (Debian/Ubuntu: sudo apt-get install bubblewrap)"; exit 1; fi; }
 
+# The tests of a PostgreSQL gradebook start a throw-away server of Debian's postgresql package.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "PostgreSQL is missing: install it (Debian/Ubuntu: sudo apt-get install postgresql)"; exit 1; fi; }
+
 build: venv
 	$(PY) -m tools build
 
@@ -57,7 +64,7 @@ grade: venv jail
 lab: venv
 	$(BIN)/jupyter lab --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: venv jail
+test: venv jail postgres
 	$(PY) -m pytest -n 2 --dist loadfile -q --durations=12 tests
 
 test-fast: venv jail

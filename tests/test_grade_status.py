@@ -1,7 +1,8 @@
 """The per-student status names what went wrong while grading, and where."""
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from tools.grading.classroom import incidents_in, locate_notebook
+from tools.grading.classroom import locate_notebook
+from tools.grading.worker import incidents_in
 
 
 def test_incidents_name_the_cell_as_the_grader_recorded_it():

@@ -7,6 +7,7 @@ from nbgrader.api import Gradebook
 from tools import notebooks
 from tools.course import ASSIGNMENTS
 from tools.grading.classroom import grade_class
+from tools.grading.gradebook import db_url
 from tools.nbgrader_run import autograde, make_course, release
 from tools.sample_class import SAMPLE
 from tools.submissions import catalogue, fill
@@ -28,11 +29,11 @@ def mixed_class(course):
     (course / "submitted" / "student0" / IDS[0] / "timestamp.txt").write_text("2026-11-20 10:00:00 UTC")
 
 
-def gradebook_rows(course):
-    """Everything autograde records, keyed so that duplicates would show."""
+def gradebook_rows(course, ids=IDS):
+    """Everything autograde records in the course's gradebook (SQLite or not), keyed so that duplicates would show."""
     rows = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        for assignment_id in IDS:
+    with Gradebook(db_url(course)) as gb:
+        for assignment_id in ids:
             for submission in gb.assignment_submissions(assignment_id):
                 key = (assignment_id, submission.student.id)
                 rows[key + ("timestamp",)] = submission.timestamp

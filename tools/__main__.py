@@ -43,7 +43,8 @@ def cmd_grade(args):
     from .course import ROOT
     from .grading.classroom import grade_class
     from .report import report
-    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail), ROOT)
+    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler),
+           ROOT)
 
 
 def cmd_sample_class(args):
@@ -76,6 +77,8 @@ def main(argv=None):
     grade.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     grade.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
     grade.add_argument("--no-jail", action="store_true", help=NO_JAIL)
+    grade.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="grade on the workers of this Dask distributed scheduler instead of local processes")
     grade.set_defaults(func=cmd_grade)
     sample = commands.add_parser("sample-class", help="rewrite examples/sample_class, or generate a random class")
     sample.add_argument("--students", type=int, help="generate this many submissions per notebook instead")

@@ -95,7 +95,8 @@ def export_grades(course, to="grades.csv"):
 
 def cell_scores(course, assignment_id, student):
     """Autograded score of every test cell of one submission: dict grade_id -> (score, max_score)."""
-    with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
+    from .grading.gradebook import db_url
+    with Gradebook(db_url(Path(course))) as gb:
         submission = gb.find_submission(assignment_id, student)
         return {grade.name: (grade.score, grade.max_score)
                 for notebook in submission.notebooks for grade in notebook.grades}

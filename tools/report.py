@@ -5,7 +5,10 @@ import io
 from collections import defaultdict
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from .course import assignment_ids
+from .grading.gradebook import db_url
 
 SUFFIXES = ("_example", "_hidden")
 
@@ -144,7 +147,8 @@ def print_table(results, course):
         for r in noted:
             print(f"  {r.student} / {r.assignment}: {r.status[len('graded ('):-1]}")
     course = Path(course)
-    print(f"\ngradebook:  {course / 'gradebook.db'}  (nbgrader's SQLite gradebook; `make lab` opens the formgrader)")
+    print(f"\ngradebook:  {make_url(db_url(course)).render_as_string(hide_password=True)}  "
+          "(nbgrader's gradebook; `make lab` opens the formgrader)")
     print(f"grades:     {course / 'grades.csv'}")
     print(f"feedback:   {course / 'feedback'}/<student>/<assignment>/*.html")
     print(f"autograded: {course / 'autograded'}/<student>/<assignment>/")

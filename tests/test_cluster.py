@@ -1,0 +1,232 @@
+"""Grading past one machine: a real Dask cluster (``dask scheduler`` + ``dask worker`` processes) and a real
+PostgreSQL gradebook give the grades of serial ``nbgrader autograde`` on SQLite, lose and duplicate nothing
+when a worker dies, and keep the sealed-grading guarantees: a submission reaches neither the database, nor
+the scheduler, nor another task.
+"""
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Grade, Gradebook
+
+from servers import DaskCluster, Postgres
+from test_adversarial import A, EN, F, FAULTS, SEALED_CHEATS, WRONG, aimed_at, full, others, own, solution_with, zero
+from test_parallel_grading import gradebook_rows
+from tools import notebooks
+from tools.grading.classroom import grade_class
+from tools.grading.gradebook import db_url
+from tools.nbgrader_run import autograde, make_course, release
+from tools.sample_class import SAMPLE
+from tools.submissions import catalogue, fill
+
+pytestmark = pytest.mark.slow  # real servers and real grading runs: left out by `make test-fast`
+
+ATTACKS = ("write-the-course", "read-gradebook-by-absolute-path", "search-the-disk-for-reference",
+           "referee-forge-answer")
+
+
+def reach_the_cluster(cluster, database, marker):
+    """Code at the top of F's cell that tries to reach the scheduler, the database and the workers' folders.
+
+    Anything it reaches, it uses: the scheduler to run code on every worker (which would write ``marker``),
+    the database to give every grade full manual marks, the workers' folders to plant files. It prints what
+    it tried, so that the test knows it ran.
+    """
+    host, port = "127.0.0.1", cluster.port
+    return solution_with(
+        "import glob, os, socket\n_report = []\n"
+        "def _try(name, action):\n    try:\n        action()\n        _report.append(name + ' REACHED')\n"
+        "    except BaseException as error:\n        _report.append(name + ' blocked: ' + type(error).__name__)\n"
+        "def _scheduler():\n"
+        f"    socket.create_connection(({host!r}, {port}), timeout=2).close()\n"
+        "    from distributed import Client\n"
+        f"    Client({cluster.address!r}, timeout=5).run(lambda: open({str(marker)!r}, 'w').write('x'))\n"
+        "def _database(host):\n    import psycopg\n"
+        f"    with psycopg.connect(host=host, port={database['port']}, user='postgres', dbname={database['name']!r},\n"
+        "                         connect_timeout=3) as connection:\n"
+        "        connection.execute('UPDATE grade SET manual_score = 99')\n"
+        "def _workers():\n"
+        f"    folders = [p for p in glob.glob({str(cluster.folder)!r} + '/**/', recursive=True)]\n"
+        "    folders += glob.glob('/tmp/dl-pack-grading-*/*/')\n"
+        "    assert folders, 'no folder of the cluster is visible'\n"
+        "    for folder in folders:\n        open(os.path.join(folder, 'pwned'), 'w').write('x')\n"
+        "_try('scheduler', _scheduler)\n"
+        "_try('database-tcp', lambda: _database('127.0.0.1'))\n"
+        f"_try('database-socket', lambda: _database({database['socket']!r}))\n"
+        "_try('workers', _workers)\n"
+        "print('CLUSTER-ATTACK', _report)\n", WRONG[0])
+
+
+def mixed_class(course, attacks=None):
+    """The sample class's EN regularization (full, mistakes, blank, broken file), a correct notebook, two mistakes
+    of the catalogue and a kernel killer; with ``attacks`` (name -> edits), those students too."""
+    for folder in SAMPLE.glob(f"*/{EN}"):
+        shutil.copytree(folder, course / "submitted" / folder.parent.name / EN)
+    release_nb, source = (notebooks.read(course / stage / EN / A.notebook) for stage in ("release", "source"))
+    first, mistakes = next(iter(catalogue(A).MISTAKES.items()))
+    students = {"honest": {}, "kernel-killer": FAULTS["os-exit"], **(attacks or {})}
+    for k, edits in enumerate(list(mistakes.values())[:2]):
+        students[f"mistake{k}"] = {first: edits}
+    for name, edits in students.items():
+        notebooks.write(aimed_at(fill(release_nb, source, edits), course), course / "submitted" / name / EN / A.notebook)
+    return sorted(p.name for p in (course / "submitted").iterdir())
+
+
+def course_with_gradebook(folder, url=None):
+    """A released course (EN regularization); with ``url``, its gradebook lives there (nbgrader's db_url)."""
+    course = make_course(folder, with_release=False)
+    if url:
+        with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+            config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
+    release(course, [EN])
+    return course
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    server = Postgres(tempfile.mkdtemp(prefix="dl-pack-postgres-"))  # reachable by the postgres user
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory):
+    """The reference: plain serial `nbgrader autograde` with its SQLite gradebook, on the mixed class."""
+    course = course_with_gradebook(tmp_path_factory.mktemp("serial"))
+    mixed_class(course)
+    try:
+        autograde(course, EN)  # exits non-zero because of the broken file, after grading everyone else
+    except Exception:
+        pass
+    return course
+
+
+@pytest.fixture(scope="module")
+def on_cluster(tmp_path_factory, postgres):
+    """The mixed class plus attacks, graded on a 2-worker Dask cluster into a PostgreSQL gradebook."""
+    cluster = DaskCluster(tmp_path_factory.mktemp("dask"), workers=2)
+    try:
+        database = {"name": "cluster", "port": postgres.port, "socket": str(postgres.folder)}
+        course = course_with_gradebook(tmp_path_factory.mktemp("cluster"), postgres.create_database("cluster"))
+        marker = tmp_path_factory.mktemp("marker") / "scheduler-reached"
+        attacks = {name: SEALED_CHEATS[name] for name in ATTACKS}
+        attacks["reach-the-cluster"] = reach_the_cluster(cluster, database, marker)
+        mixed_class(course, attacks)
+        results = {r.student: r for r in grade_class(course, [EN], progress=False, scheduler=cluster.address)}
+        yield course, results, cluster, marker
+    finally:
+        cluster.stop()
+
+
+def test_cluster_with_postgres_equals_serial_nbgrader(serial, on_cluster):
+    course, results, _, _ = on_cluster
+    expected = gradebook_rows(serial, [EN])
+    got = {k: v for k, v in gradebook_rows(course, [EN]).items() if k[1] not in {"reach-the-cluster", *ATTACKS}}
+    assert expected and got == expected
+    assert not results["diego"].graded and "not a valid notebook" in results["diego"].status
+    assert "kernel died" in results["kernel-killer"].status
+    assert (course / "grades.csv").read_text().count("\n") == len(results) + 1  # nbgrader export, from PostgreSQL
+    for student, result in results.items():
+        assert result.graded == (course / "feedback" / student / EN / "regularization.html").exists(), student
+
+
+def test_workers_grade_with_the_code_they_were_sent(on_cluster):
+    """No test passes by sharing the instructor's folders: the workers run in their own folders, without the
+    course or this repository on their path, and grade with the code the plugin sent them."""
+    from distributed import Client
+
+    def where():
+        import os
+        import sys
+        return os.getcwd(), list(sys.path), sys.modules["tools"].__file__
+
+    course, _, cluster, _ = on_cluster
+    repository = Path(__file__).resolve().parent.parent
+    with Client(cluster.address, timeout=30) as client:
+        seen = client.run(where)
+    assert len(seen) == 2
+    for cwd, path, tools in seen.values():
+        assert Path(cwd).resolve().parent == cluster.folder.resolve()
+        for entry in [cwd, tools, *path]:
+            entry = Path(entry or ".").resolve()
+            assert not entry.is_relative_to(course.resolve()), entry
+            assert not entry.is_relative_to(repository) or entry.is_relative_to(repository / ".venv"), entry
+        assert Path(tools).resolve().is_relative_to(Path(cwd).resolve())
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_sealed_grading_attack_gets_no_points_on_the_cluster(on_cluster, name):
+    scores = on_cluster[1][name].cells
+    assert zero(own(scores, F)), own(scores, F)
+    assert full(others(scores, F)), others(scores, F)
+
+
+def test_submission_reaches_neither_database_scheduler_nor_other_tasks(on_cluster, postgres):
+    course, results, cluster, marker = on_cluster
+    autograded = (course / "autograded" / "reach-the-cluster" / EN / A.notebook).read_text(encoding="utf-8")
+    assert "CLUSTER-ATTACK" in autograded  # the attack ran, on a worker
+    for target in ("scheduler", "database-tcp", "database-socket", "workers"):
+        assert f"{target} blocked" in autograded and f"{target} REACHED" not in autograded, target
+    assert not marker.exists()
+    assert not [p for p in cluster.folder.rglob("pwned")]
+    with Gradebook(db_url(course)) as gb:
+        assert not gb.db.query(Grade).filter(Grade.manual_score == 99).count()
+    scores = results["reach-the-cluster"].cells
+    assert zero(own(scores, F)) and full(others(scores, F)), scores
+
+
+def test_killing_a_worker_loses_and_duplicates_nothing(serial, tmp_path, postgres):
+    from distributed import Client
+    course = course_with_gradebook(tmp_path / "course", postgres.create_database("killed"))
+    students = mixed_class(course)
+    cluster = DaskCluster(tmp_path / "dask", workers=2)
+    try:
+        done = {}
+        run = threading.Thread(target=lambda: done.update(
+            results=grade_class(course, [EN], progress=False, scheduler=cluster.address)))
+        run.start()
+        with Client(cluster.address, timeout=30) as client:
+            victim = next(address for address, info in client.scheduler_info()["workers"].items()
+                          if info["name"] == "worker-0")
+            deadline = time.monotonic() + 300
+            while not (list((course / "feedback").glob(f"*/{EN}")) and client.processing([victim])[victim]):
+                assert time.monotonic() < deadline and run.is_alive(), "no moment with a result and a busy worker-0"
+                time.sleep(0.05)
+            cluster.kill("worker-0")  # the nanny, the worker, and its kernels, mid-task
+        run.join(600)
+    finally:
+        cluster.stop()
+    results = {r.student: r for r in done["results"]}
+    assert sorted(results) == students
+    assert gradebook_rows(course, [EN]) == gradebook_rows(serial, [EN])
+    with Gradebook(db_url(course)) as gb, Gradebook(db_url(serial)) as reference:
+        assert gb.db.query(Grade).count() == reference.db.query(Grade).count()
+        assert len(gb.assignment_submissions(EN)) == len(students)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_manual_grades_and_reruns_on_both_gradebooks(backend, tmp_path, postgres):
+    url = postgres.create_database("manual") if backend == "postgresql" else None
+    course = course_with_gradebook(tmp_path / "course", url)
+    for student in ("ana", "bruno"):
+        shutil.copytree(SAMPLE / student / EN, course / "submitted" / student / EN)
+    grade_class(course, [EN], jobs=2, progress=False)
+    assert db_url(course).startswith(backend)
+    name = "compute_cost_with_regularization_hidden"
+    with Gradebook(db_url(course)) as gb:
+        grade = gb.find_grade(name, A.notebook.removesuffix(".ipynb"), EN, "bruno")
+        grade.manual_score = 1.5
+        gb.db.commit()
+    before = gradebook_rows(course, [EN])
+    results = grade_class(course, [EN], jobs=2, progress=False)
+    after = gradebook_rows(course, [EN])
+    key = (EN, "bruno", "regularization", name)
+    assert before[key] == (0.0, 1.5, 2.0, False)
+    assert after.pop(key) == (0.0, 1.5, 2.0, True)  # nbgrader asks to review a manual grade after a re-run
+    before.pop(key)
+    assert after == before
+    assert {r.student: r.score for r in results} == {"ana": 12.0, "bruno": 7.5}
+    assert "bruno" in (course / "grades.csv").read_text() and "7.5" in (course / "grades.csv").read_text()

@@ -1,0 +1,99 @@
+"""The course gradebook: where it is, a snapshot for the workers, and its single writer.
+
+The gradebook is nbgrader's, wherever the course keeps it: by default the SQLite file ``gradebook.db`` at the
+course root, or any database nbgrader's ``CourseDirectory.db_url`` names (PostgreSQL, for example), so that
+the formgrader, ``nbgrader export`` and the pack read and write the same one.
+"""
+import copy
+import shutil
+import warnings
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import SAWarning
+
+
+def load_config(course):
+    """The course's nbgrader configuration (its ``nbgrader_config.py``), with its root set to ``course``."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course)
+    return config
+
+
+def db_url(course, config=None):
+    """The address of the course gradebook, as nbgrader computes it from the course's configuration."""
+    from nbgrader.coursedir import CourseDirectory
+
+    return CourseDirectory(config=config or load_config(course)).db_url
+
+
+def without_gradebook(config):
+    """``config`` without the gradebook's address: what a worker is given."""
+    config = copy.deepcopy(config)
+    config.CourseDirectory.pop("db_url", None)
+    return config
+
+
+def snapshot(url, path):
+    """Write a SQLite copy of the gradebook at ``url`` to ``path`` (a file copy for SQLite, rows otherwise)."""
+    path = Path(path)
+    if url.startswith("sqlite:///"):
+        shutil.copy(url[len("sqlite:///"):], path)
+        return path
+    from nbgrader.api import Base
+    source, target = create_engine(url), create_engine(f"sqlite:///{path}")
+    try:
+        Base.metadata.create_all(target)
+        with source.connect() as read, target.begin() as write:
+            version = read.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            write.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+            write.execute(text("INSERT INTO alembic_version (version_num) VALUES (:version)"), {"version": version})
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(row) for row in read.execute(table.select()).mappings()]
+                if rows:
+                    write.execute(table.insert(), rows)
+    finally:
+        source.dispose()
+        target.dispose()
+    return path
+
+
+def record(gb, assignment_id, student, recorded):
+    """Write one worker's result (:func:`worker.recorded`) into the course gradebook, as nbgrader's autograde would.
+
+    Exactly the fields that nbgrader's ``SaveAutoGrades`` and ``update_or_create_submission`` write, so the
+    result equals a serial ``nbgrader autograde``, and manual grades given in the formgrader are kept.
+    """
+    gb.update_or_create_student(student)
+    with warnings.catch_warnings():
+        # nbgrader's add_submission touches a relationship before its session flush; SQLAlchemy 2 says so
+        # (the serial `nbgrader autograde` does the same); the rows are written correctly.
+        warnings.filterwarnings("ignore", category=SAWarning)
+        if recorded["timestamp"]:
+            gb.update_or_create_submission(assignment_id, student, timestamp=recorded["timestamp"])
+        else:
+            gb.update_or_create_submission(assignment_id, student)
+    for notebook, data in recorded["notebooks"].items():
+        gb.find_submission_notebook(notebook, assignment_id, student).late_submission_penalty = \
+            data["late_submission_penalty"]
+        for name, auto_score in data["grades"].items():
+            grade = gb.find_grade(name, notebook, assignment_id, student)
+            grade.auto_score = auto_score
+            grade.needs_manual_grade = grade.manual_score is not None or auto_score is None
+        for name, auto_comment in data["comments"].items():
+            gb.find_comment(name, notebook, assignment_id, student).auto_comment = auto_comment
+    gb.db.commit()
+
+
+def record_ungradable(gb, course, assignment_id, student):
+    """What ``nbgrader autograde`` leaves for a notebook it cannot read: the submission, with no scores.
+
+    The instructor then sees it in the formgrader as needing a manual grade.
+    """
+    from nbgrader.coursedir import CourseDirectory
+    timestamp = CourseDirectory(root=str(course)).get_existing_timestamp(
+        str(Path(course) / "submitted" / student / assignment_id))
+    record(gb, assignment_id, student, {"timestamp": timestamp, "notebooks": {}})
