@@ -15,5 +15,7 @@ score         ``scoring.SaveSealedGrades`` (plugin): a test cell's points come f
               cell's own success, never from what the kernel displayed.
 feedback      ``feedback.FeedbackFromGrader`` (plugin): the student's cells and the grader's messages
               (``messages``), nothing that student code produced.
-class         ``classroom``: the whole class in parallel worker processes, one gradebook writer.
+class         ``classroom``: the whole class on parallel workers (``worker``: a private course each, plain data
+              in and out), local processes or a Dask cluster (``cluster``); one writer for the gradebook,
+              SQLite or PostgreSQL (``gradebook``).
 """

@@ -159,6 +159,8 @@ def stop(key):
     if course is not None:
         shutil.rmtree(course.folder.parent, ignore_errors=True)
         shutil.rmtree(course.temporary, ignore_errors=True)
+        if tempfile.tempdir == str(course.temporary):
+            tempfile.tempdir = None
 
 
 def grade(key, assignment_id, student, files, rename=None):
