@@ -83,7 +83,8 @@ class DaskCluster:
                                        "--local-directory", str(folder), "--no-dashboard"], env, cwd=folder)
         from distributed import Client
         with Client(self.address, timeout=60) as client:
-            client.wait_for_workers(workers, timeout=120)
+            if workers:
+                client.wait_for_workers(workers, timeout=120)
 
     def start(self, name, command, env, cwd=None):
         cwd = Path(cwd or self.folder / name)

@@ -230,3 +230,22 @@ def test_manual_grades_and_reruns_on_both_gradebooks(backend, tmp_path, postgres
     assert after == before
     assert {r.student: r.score for r in results} == {"ana": 12.0, "bruno": 7.5}
     assert "bruno" in (course / "grades.csv").read_text() and "7.5" in (course / "grades.csv").read_text()
+
+
+def test_no_scheduler_or_no_worker_is_a_clear_error(tmp_path, monkeypatch):
+    from servers import free_port
+    from tools.grading import cluster
+    from tools.grading.worker import ClusterUnavailable
+    monkeypatch.setattr(cluster, "WAIT_FOR_WORKERS", 3)
+    course = course_with_gradebook(tmp_path / "course")
+    shutil.copytree(SAMPLE / "ana" / EN, course / "submitted" / "ana" / EN)
+    with pytest.raises(ClusterUnavailable, match="no Dask scheduler at"):
+        grade_class(course, [EN], progress=False, scheduler=f"tcp://127.0.0.1:{free_port()}")
+    empty = DaskCluster(tmp_path / "dask", workers=0)
+    try:
+        with pytest.raises(ClusterUnavailable, match="start `dask worker"):
+            grade_class(course, [EN], progress=False, scheduler=empty.address)
+    finally:
+        empty.stop()
+    with Gradebook(db_url(course)) as gb:
+        assert not gb.assignment_submissions(EN)  # nothing was recorded

@@ -88,9 +88,10 @@ def main(argv=None):
     sample.set_defaults(func=cmd_sample_class)
     args = parser.parse_args(argv)
     from .grading.jail import JailUnavailable
+    from .grading.worker import ClusterUnavailable
     try:
         return args.func(args) or 0
-    except JailUnavailable as error:
+    except (JailUnavailable, ClusterUnavailable) as error:
         print(f"cannot grade: {error}", file=sys.stderr)
         return 2
 

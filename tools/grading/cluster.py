@@ -144,13 +144,17 @@ class DaskWorkers:
 
     def __init__(self, scheduler, course, ids, gradebook, config, jail):
         cloudpickle.register_pickle_by_value(sys.modules[__name__])
-        self.client = Client(scheduler, timeout=WAIT_FOR_WORKERS)
+        try:
+            self.client = Client(scheduler, timeout=WAIT_FOR_WORKERS)
+        except OSError as error:
+            raise worker.ClusterUnavailable(f"no Dask scheduler at {scheduler} ({error}): start `dask scheduler` "
+                                            "there, or check the address") from None
         try:
             self.client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
         except TimeoutError:
             self.client.close()
-            raise RuntimeError(f"no Dask worker joined {scheduler} within {WAIT_FOR_WORKERS} s: start "
-                               f"`dask worker {scheduler}` on the grading machines") from None
+            raise worker.ClusterUnavailable(f"no Dask worker joined {scheduler} within {WAIT_FOR_WORKERS} s: start "
+                                            f"`dask worker {scheduler}` on the grading machines") from None
         self.key, self.grade = uuid.uuid4().hex[:12], ByValue(grade)
         course_files = zipped({f"source/{a}": Path(course) / "source" / a for a in ids},
                               [("gradebook.db", gradebook)])

@@ -23,6 +23,10 @@ from nbgrader.api import Gradebook
 from ..course import split_assignment_id
 from .messages import FAILED_CHECK, KERNEL_DIED, TIMEOUT, BUDGET
 
+class ClusterUnavailable(RuntimeError):
+    """No Dask scheduler or worker could be reached; the message says what to start."""
+
+
 IN_FLIGHT = 2  # submissions queued per worker: enough to keep it busy, few enough to bound memory
 _COURSES = {}  # key -> PrivateCourse, one per course this worker process grades for
 
