@@ -95,25 +95,30 @@ class PrivateCourse:
             ``autograded`` and ``feedback`` (dict relative path -> bytes)
         """
         with self.lock:
-            submitted = self.folder / "submitted" / student / assignment_id
-            write_files(submitted, files)
-            if rename:
-                (submitted / rename[0]).rename(submitted / rename[1])
-            for stage in ("autograded", "feedback"):
-                shutil.rmtree(self.folder / stage / student / assignment_id, ignore_errors=True)
-            result = self.api.autograde(assignment_id, student, force=True, create=True)
-            autograded = self.folder / "autograded" / student / assignment_id
-            if not result["success"] or not autograded.exists():
-                return {"status": f"not graded: {failure(result)}", "recorded": None, "autograded": {}, "feedback": {}}
-            notebook = split_assignment_id(assignment_id)[0].notebook
-            incidents = incidents_in(nbformat.read(str(autograded / notebook), as_version=4))
-            feedback = self.folder / "feedback" / student / assignment_id
-            if not self.api.generate_feedback(assignment_id, student, force=True)["success"]:
-                incidents.append("no feedback")
-            return {"status": f"graded ({'; '.join(incidents)})" if incidents else "graded",
-                    "recorded": recorded(f"sqlite:///{self.folder / 'gradebook.db'}", assignment_id, student),
-                    "autograded": files_of(autograded),
-                    "feedback": files_of(feedback) if feedback.exists() else {}}
+            try:
+                return self._grade(assignment_id, student, files, rename)
+            finally:  # the worker keeps nothing of a submission but its gradebook rows
+                for stage in ("submitted", "autograded", "feedback"):
+                    shutil.rmtree(self.folder / stage / student / assignment_id, ignore_errors=True)
+
+    def _grade(self, assignment_id, student, files, rename):
+        submitted = self.folder / "submitted" / student / assignment_id
+        write_files(submitted, files)
+        if rename:
+            (submitted / rename[0]).rename(submitted / rename[1])
+        result = self.api.autograde(assignment_id, student, force=True, create=True)
+        autograded = self.folder / "autograded" / student / assignment_id
+        if not result["success"] or not autograded.exists():
+            return {"status": f"not graded: {failure(result)}", "recorded": None, "autograded": {}, "feedback": {}}
+        notebook = split_assignment_id(assignment_id)[0].notebook
+        incidents = incidents_in(nbformat.read(str(autograded / notebook), as_version=4))
+        feedback = self.folder / "feedback" / student / assignment_id
+        if not self.api.generate_feedback(assignment_id, student, force=True)["success"]:
+            incidents.append("no feedback")
+        return {"status": f"graded ({'; '.join(incidents)})" if incidents else "graded",
+                "recorded": recorded(f"sqlite:///{self.folder / 'gradebook.db'}", assignment_id, student),
+                "autograded": files_of(autograded),
+                "feedback": files_of(feedback) if feedback.exists() else {}}
 
 
 def failure(result):
