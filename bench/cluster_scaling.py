@@ -111,9 +111,9 @@ def main():
                   f"{1 / per:.2f} submissions/s; vs plain serial nbgrader at {largest}: {speedup:.2f}x")
         print(f"  the single writer: {writer:.3f} s per submission (SQLite), at most {1 / writer:.0f} submissions/s")
         # Cost model: N machines like this one, one single-threaded worker per core.
-        best = min(args.workers, key=lambda w: lines[w][1])
-        per_core = lines[min(cores, max(args.workers))][1] * min(cores, max(args.workers))
-        fixed = lines[best][0]
+        busy = min(cores, max(args.workers))  # the line with every core busy, one worker each
+        fixed, per = lines[busy]
+        per_core = per * busy
         print(f"\ncost model: T(n, N) = {fixed:.1f} s + n x max({writer:.3f} s, {per_core:.2f} s / ({cores} N))")
         print(f"  ({per_core:.2f} s: one worker's seconds per submission with all {cores} cores busy; N machines of "
               f"{cores} cores, one worker per core)")

@@ -425,7 +425,7 @@ def test_no_process_outlives_grading(graded):
     the run lives there), or the detached ``sleep 987654``; other test processes' jails are not counted.
     """
     import os
-    from tools.grading.classroom import RUNS
+    from tools.grading.worker import RUNS
     ours = f"{RUNS}/{os.getpid()}-"
     left = []
     for entry in Path("/proc").iterdir():
@@ -467,7 +467,7 @@ def test_killed_grading_run_rerun_gives_identical_grades(graded, tmp_path):
     import time
 
     from nbgrader.api import Gradebook
-    from tools.grading.classroom import RUNS
+    from tools.grading.worker import RUNS
     course = make_course(tmp_path / "killed", with_release=False)
     release(course, [EN])
     students = ("honest", "patch-isclose", "os-exit", "hardcode-visible-output", "fake-equality-object",

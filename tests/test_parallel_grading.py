@@ -72,27 +72,33 @@ def test_parallel_grades_equal_serial_nbgrader(courses):
     assert sum(not r.graded for r in results) == 2  # the two broken files, reported, not fatal
 
 
-@pytest.mark.slow
-def test_rerun_is_identical_and_keeps_manual_grades(courses):
-    _, parallel, _ = courses
-    db = f"sqlite:///{parallel / 'gradebook.db'}"
-    with Gradebook(db) as gb:
-        grade = gb.find_grade("compute_cost_with_regularization_hidden", "regularization", IDS[0], "bruno")
-        grade.manual_score = 1.5
+def rerun_keeps_manual_grade(course, ids, student="bruno", cell="compute_cost_with_regularization_hidden"):
+    """Give ``student`` a manual grade on a test cell the autograder scored 0, re-grade ``ids``, and check that
+    the manual grade is kept (and flagged for review, as nbgrader does), that nothing else changed and that no
+    row was added. Returns the re-run's results."""
+    assignment_id, notebook = ids[0], ASSIGNMENT.notebook.removesuffix(".ipynb")
+    with Gradebook(db_url(course)) as gb:
+        grade = gb.find_grade(cell, notebook, assignment_id, student)
+        assert grade.auto_score == 0 < grade.max_score
+        manual = grade.max_score / 2
+        grade.manual_score = manual
         gb.db.commit()
         count = gb.db.query(type(grade)).count()
-    before = gradebook_rows(parallel)
-    grade_class(parallel, IDS, jobs=2, progress=False)
-    after = gradebook_rows(parallel)
-    key = (IDS[0], "bruno", "regularization", "compute_cost_with_regularization_hidden")
-    assert before[key] == (0.0, 1.5, 2.0, False)
-    assert after.pop(key) == (0.0, 1.5, 2.0, True)  # nbgrader asks to review a manual grade after a re-run
-    before.pop(key)
+    before = gradebook_rows(course, ids)
+    results = grade_class(course, ids, jobs=2, progress=False)
+    after = gradebook_rows(course, ids)
+    key = (assignment_id, student, notebook, cell)
+    auto, _, top, flagged = before.pop(key)
+    assert not flagged and after.pop(key) == (auto, manual, top, True)
     assert after == before
-    with Gradebook(db) as gb:
-        grade = gb.find_grade("compute_cost_with_regularization_hidden", "regularization", IDS[0], "bruno")
-        assert grade.manual_score == 1.5 and grade.needs_manual_grade
+    with Gradebook(db_url(course)) as gb:
         assert gb.db.query(type(grade)).count() == count
+    return results
+
+
+@pytest.mark.slow
+def test_rerun_is_identical_and_keeps_manual_grades(courses):
+    rerun_keeps_manual_grade(courses[1], IDS)
 
 
 @pytest.mark.slow

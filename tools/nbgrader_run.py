@@ -1,8 +1,8 @@
 """Run real nbgrader commands on a course folder, and read its gradebook.
 
 Everything here drives nbgrader itself (its command line and its ``Gradebook``
-API on the default SQLite file): the pack adds steps around it, not a grader
-of its own.
+API on the course's gradebook, wherever its ``db_url`` says): the pack adds steps
+around it, not a grader of its own.
 """
 import os
 import shutil

@@ -43,7 +43,7 @@ from ..nbgrader_run import export_grades
 from . import worker
 from .gradebook import db_url, load_config, record, record_ungradable, snapshot, without_gradebook
 from .jail import check_available
-from .worker import RUNS, run_folder  # noqa: F401 (RUNS: where runs live, for the tests)
+from .worker import run_folder
 
 SPAWN = multiprocessing.get_context("spawn")  # workers never inherit the main process's open gradebook
 
@@ -231,7 +231,7 @@ def _graded(workers, course, todo):
     """Yield ((assignment id, student), outcome) as workers finish, with a bounded number in flight."""
     pending, in_flight = iter(todo), {}
     while True:
-        while len(in_flight) < workers.capacity():
+        for _ in range(workers.capacity() - len(in_flight)):  # asked once a round: workers may join or leave
             item = next(pending, None)
             if item is None:
                 break

@@ -21,6 +21,7 @@ What each part sees
 A task whose worker dies is given to another worker by Dask (up to its ``allowed-failures``); its result is
 recorded once, when it arrives.
 """
+import hashlib
 import io
 import pickle
 import sys
@@ -73,7 +74,6 @@ class ShipCourse(WorkerPlugin):
     """
 
     def __init__(self, key, code, course, config, jail):
-        import hashlib
         self.name = f"dl-pack-{key}"
         self.key, self.code, self.course, self.config, self.jail = key, code, course, config, jail
         self.version = hashlib.sha256(code).hexdigest()[:16]

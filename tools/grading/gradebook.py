@@ -9,7 +9,6 @@ import shutil
 import warnings
 from pathlib import Path
 
-from nbgrader.api import Gradebook
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SAWarning
 
