@@ -50,7 +50,11 @@ SPAWN = multiprocessing.get_context("spawn")  # workers never inherit the main p
 
 @dataclass
 class Result:
-    """The outcome of one submission: its score and cell scores, or why it could not be graded."""
+    """The outcome of one submission: its score and cell scores, or why it could not be graded.
+
+    ``cells``: grade id -> (score, max score); ``mistakes``: graded function -> the label (a key of
+    ``tools/mistakes/<assignment>.py``'s ``MISTAKES``) of the catalogued mistake the grader diagnosed in it.
+    """
 
     student: str
     assignment: str
@@ -58,6 +62,7 @@ class Result:
     max_score: float = None
     status: str = "graded"
     cells: dict = field(default_factory=dict)
+    mistakes: dict = field(default_factory=dict)
 
     @property
     def graded(self):
