@@ -228,7 +228,7 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail):
     finally:
         shutil.rmtree(run, ignore_errors=True)
     export_grades(course)
-    _fill_scores(url, results)
+    _fill_scores(course, url, results)
     return results
 
 
@@ -254,10 +254,26 @@ def _graded(workers, course, todo):
             yield in_flight.pop(future), outcome
 
 
-def _fill_scores(db_url, results):
+def _fill_scores(course, db_url, results):
     with Gradebook(db_url) as gb:
         for r in results:
             if r.graded:
                 submission = gb.find_submission(r.assignment, r.student)
                 r.score, r.max_score = submission.score, submission.max_score
                 r.cells = {g.name: (g.score, g.max_score) for nb in submission.notebooks for g in nb.grades}
+                r.mistakes = diagnosed_mistakes(course, r.student, r.assignment)
+
+
+def diagnosed_mistakes(course, student, assignment_id):
+    """function -> catalogued mistake, as the grader wrote them into the autograded notebook's test cells."""
+    assignment, _ = split_assignment_id(assignment_id)
+    path = Path(course) / "autograded" / student / assignment_id / assignment.notebook
+    if not path.exists():
+        return {}
+    found = {}
+    for cell in nbformat.read(str(path), as_version=4).cells:
+        mistake = cell.metadata.get("pack", {}).get("mistake")
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if mistake and grade_id:
+            found[grade_id.rpartition("_")[0]] = mistake
+    return found

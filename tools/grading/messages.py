@@ -6,7 +6,7 @@ feedback: nothing that student code printed or raised during grading does.
 KERNEL_DIED, TIMEOUT, BUDGET, OUTPUT_CUT = "KernelDied", "CellTimeoutError", "NotebookTimeBudget", "OutputCut"
 PASSED, FAILED_IN_KERNEL, FAILED_CHECK, NO_CHECK, DEPENDENCY = "Passed", "FailedInKernel", "FailedCheck", "NoCheck", \
     "Dependency"
-NO_JAIL = "NoJail"
+NO_JAIL, DIAGNOSIS = "NoJail", "Diagnosis"
 
 TEXTS = {
     KERNEL_DIED: {
@@ -41,6 +41,10 @@ TEXTS = {
               "disagrees: {reason}.",
         "pt": "Falhou: a verificação do corretor para `{function}` (feita fora do seu notebook, com entradas {case}) "
               "discorda: {reason}.",
+    },
+    DIAGNOSIS: {
+        "en": "Your outputs are exactly those of a common mistake: {explanation}",
+        "pt": "As suas saídas são exatamente as de um erro comum: {explanation}",
     },
     NO_CHECK: {
         "en": "Failed: the grader could not check `{function}` ({reason}).",

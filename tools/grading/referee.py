@@ -17,7 +17,9 @@ For each graded function listed in ``tools/grading/cases/<assignment>.py``:
 
 The verdicts go into ``resources["pack"]["checks"]``, where
 :class:`~tools.grading.scoring.SaveSealedGrades` reads them: a test cell whose
-function has no passed check for its label scores 0.
+function has no passed check for its label scores 0. A function that failed a
+check and whose answers are exactly those of one catalogued mistake
+(:mod:`tools.grading.diagnosis`) gets that mistake in ``resources["pack"]["diagnoses"]``.
 """
 import ast
 import builtins
@@ -209,22 +211,30 @@ class Referee(NbGraderPreprocessor):
                                  first_cell_too=True)
         solutions = student_solutions(nb)
         helpers = [c for c in definition_cells(nb) if c not in setup]
-        checks, session = {}, None
+        from .diagnosis import diagnose, student_results  # it imports this module
+        checks, diagnoses, session = {}, {}, None
         try:
             for function, function_cases in cases.items():
                 if session is None or not session.alive:
                     # A fresh jail for every check process: nothing an earlier one wrote is run by the next.
                     session = CheckSession(Jail(source_folder, limits=Limits(memory=self.memory)), setup, self.jail)
                 cell = solutions.get(function, "")
-                verdicts = session.check(function, function_cases, expected_outputs(assignment.name, function),
-                                         helpers, cell, oracle_names(function, cell, cases, function_cases),
-                                         reference, self.timeout, self.memory)
+                verdicts, answers = session.check(function, function_cases,
+                                                  expected_outputs(assignment.name, function), helpers, cell,
+                                                  oracle_names(function, cell, cases, function_cases), reference,
+                                                  self.timeout, self.memory)
                 for case, verdict in zip(function_cases, verdicts):
                     checks.setdefault((function, case.label), []).append(verdict)
+                if any(verdicts):
+                    mistake = diagnose(assignment.name, function, student_results(answers))
+                    if mistake:
+                        diagnoses[function] = mistake
         finally:
             if session is not None:
                 session.close()
         pack["checks"] = checks
+        pack["diagnoses"] = diagnoses
+        pack["assignment"] = assignment.name
         pack["dependencies"] = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
         return nb, resources
 
@@ -261,9 +271,10 @@ class CheckSession:
         self.setup_failed = None if self.alive else (ready or {}).get("setup_failed", "the check process did not start")
 
     def check(self, function, cases, expected, helpers, cell, oracle, reference, timeout, memory):
-        """One verdict per case (``expected``: the reference's values): None (passed) or the reason it failed."""
+        """``(verdicts, answers)``: per case, None (passed) or why it failed (``expected``: the reference's
+        values), and the jail's answers (an empty list when there are none)."""
         if not self.alive:
-            return [f"the grader's check could not run ({self.setup_failed})"] * len(cases)
+            return [f"the grader's check could not run ({self.setup_failed})"] * len(cases), []
         namespaces = {}  # per case, built on the first oracle call: the reference without the function under check
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": oracle, "timeout": timeout,
                "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
@@ -275,7 +286,7 @@ class CheckSession:
             message = self.channel.receive(deadline)
             if message is None:  # time-out, end of file or garbage: this process is done for
                 self.close()
-                return [f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"] * len(cases)
+                return [f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"] * len(cases), []
             if "call" in message:
                 self.channel.send(self.answer_call(message, function, oracle, cases, reference, namespaces))
             elif "results" in message and results is None:
@@ -283,8 +294,8 @@ class CheckSession:
             elif message.get("done") == function:
                 break
         if not isinstance(results, list) or len(results) != len(cases):
-            return ["no answer"] * len(cases)
-        return [judge(case, value, answer) for case, value, answer in zip(cases, expected, results)]
+            return ["no answer"] * len(cases), []
+        return [judge(case, value, answer) for case, value, answer in zip(cases, expected, results)], results
 
     def answer_call(self, message, function, oracle, cases, reference, namespaces):
         """The oracle: the value of ``message["call"]`` on the given arguments, computed by the grader."""

@@ -22,7 +22,10 @@ from .notebook import function_and_label, is_test_cell, notebook_language
 
 
 def sealed_score(cell, index, pack, language):
-    """(points, message) of a test cell under the rule of the module docstring."""
+    """(points, message) of a test cell under the rule of the module docstring.
+
+    A failed check of a function diagnosed as a catalogued mistake (``pack["diagnoses"]``) says which one.
+    """
     max_points = float(cell.metadata["nbgrader"]["points"])
     function, label = function_and_label(cell)
     checks = pack.get("checks", {})
@@ -32,8 +35,15 @@ def sealed_score(cell, index, pack, language):
     failed = [reason for reason in verdicts if reason]
     if failed:
         case = messages.CASE_NAMES.get(language, messages.CASE_NAMES["en"]).get(label, label)
-        return 0.0, messages.text(messages.FAILED_CHECK, language).format(function=function, case=case,
-                                                                           reason=failed[0])
+        message = messages.text(messages.FAILED_CHECK, language).format(function=function, case=case,
+                                                                        reason=failed[0])
+        mistake = pack.get("diagnoses", {}).get(function)
+        if mistake:
+            from .diagnosis import explanation
+            assignment_name = pack.get("assignment", "")
+            message += "\n" + messages.text(messages.DIAGNOSIS, language).format(
+                explanation=explanation(assignment_name, function, mistake, language))
+        return 0.0, message
     if not pack.get("kernel_ok", {}).get(index, False):
         wrong = [name for name in called(function, pack.get("dependencies", {}))
                  if any(any(checks.get((name, other), [None])) for other in ("example", "hidden"))]
@@ -81,3 +91,6 @@ class SaveSealedGrades(SaveAutoGrades):
         overruled = not points and function_and_label(cell)[1] == "example" and \
             self._pack.get("kernel_ok", {}).get(self._index, False)
         cell.metadata["pack"] = {"points": points, "message": message, "overruled": bool(overruled)}
+        mistake = self._pack.get("diagnoses", {}).get(function_and_label(cell)[0])
+        if mistake and not points:
+            cell.metadata["pack"]["mistake"] = mistake

@@ -30,10 +30,12 @@ def _cost_case(seed, m):
 
 
 def _backward_case(seed, layers, m):
+    """A network's output, labels and caches; with ``layers[-1] > 1`` units in the output layer, a label each."""
     parameters = random_parameters(layers, seed)
     X = np.random.randn(layers[0], m)
     AL, caches = L_model_forward(X, parameters)
-    return (AL, _labels(seed, m), caches), {}
+    Y = np.vstack([_labels(seed + unit, m) for unit in range(layers[-1])])
+    return (AL, Y, caches), {}
 
 
 def _update_case(seed, layers):
@@ -60,17 +62,22 @@ def cases(function):
     hidden = {
         "initialize_parameters": [lambda: ((5, 4, 1), {}), lambda: ((2, 7, 3), {})],
         "initialize_parameters_deep": [lambda: (([6, 5, 4, 3, 1],), {}), lambda: (([2, 10, 1],), {})],
-        "linear_forward": [lambda: (tuple(_arrays(3, (5, 4), (2, 5), (2, 1))), {})],
+        # Square shapes: some mistakes (W * A, a layer too many, X fed to every layer, the wrong layer's cache)
+        # raise on every other shape, and the diagnosis needs values to tell them apart.
+        "linear_forward": [lambda: (tuple(_arrays(3, (5, 4), (2, 5), (2, 1))), {}),
+                           lambda: (tuple(_arrays(14, (3, 3), (3, 3), (3, 1))), {})],
         "linear_activation_forward": [lambda a=a: (tuple(_arrays(4, (4, 3), (5, 4), (5, 1))) + (a,), {})
                                       for a in ("sigmoid", "relu")],
         "L_model_forward": [lambda: ((np.random.default_rng(5).standard_normal((4, 6)),
-                                      random_parameters([4, 6, 5, 4, 3, 1], 5)), {})],
+                                      random_parameters([4, 6, 5, 4, 3, 1], 5)), {}),
+                            lambda: ((np.random.default_rng(15).standard_normal((4, 5)),
+                                      random_parameters([4, 4, 4, 4], 15)), {})],
         "compute_cost": [lambda: _cost_case(6, 7)],
         "linear_backward": [lambda: ((*_arrays(7, (3, 5)), tuple(_arrays(8, (4, 5), (3, 4), (3, 1)))), {})],
         "linear_activation_backward": [lambda a=a: ((*_arrays(9, (3, 5)), (tuple(_arrays(10, (4, 5), (3, 4), (3, 1))),
                                                                            *_arrays(11, (3, 5)))) + (a,), {})
                                        for a in ("sigmoid", "relu")],
-        "L_model_backward": [lambda: _backward_case(12, [5, 6, 4, 3, 1], 7)],
+        "L_model_backward": [lambda: _backward_case(12, [5, 6, 4, 3, 1], 7), lambda: _backward_case(16, [3, 3, 3, 3], 6)],
         "update_parameters": [lambda: _update_case(13, [4, 5, 3, 1])],
     }[function]
     return [("example", build) for build in example] + [("hidden", build) for build in hidden]

@@ -65,6 +65,8 @@ def cases(function):
             ("example", lambda: _forward_dropout(33, [3, 2, 3, 1], 5, 0.7)),
             ("hidden", lambda: _forward_dropout(25, [4, 6, 5, 1], 8, 0.8)),
             ("hidden", lambda: _forward_dropout(26, [2, 20, 3, 1], 6, 0.6)),
+            # Equal hidden layers: reusing layer 1's mask in layer 2 gives values here (it raises elsewhere).
+            ("hidden", lambda: _forward_dropout(35, [3, 5, 5, 1], 6, 0.7)),
         ],
         "backward_propagation_with_dropout": [
             ("example", lambda: (reg_testcases.backward_propagation_with_dropout_test_case() + (0.8,), {})),
