@@ -19,7 +19,8 @@ __all__ = ["pytestmark", "graded", "english", "portuguese", "test_solution_score
            "test_deleted_test_cells_are_restored_and_graded", "test_blank_release_scores_zero_everywhere",
            "test_each_mistake_loses_points_on_its_function", "test_a_mistake_costs_nothing_on_the_other_functions",
            "test_correct_variants_keep_full_marks",
-           "test_portuguese_mistakes_lose_points_on_every_function"]
+           "test_portuguese_mistakes_lose_points_on_every_function", "test_each_mistake_is_diagnosed_as_itself",
+           "test_portuguese_diagnoses_speak_portuguese", "test_visible_tests_name_the_mistake"]
 
 
 def cells_of(function, scores):
@@ -170,3 +171,64 @@ def test_correct_variants_keep_full_marks(graded, english):
 def test_portuguese_mistakes_lose_points_on_every_function(graded, portuguese):
     for function in graded.functions:
         assert lost_points(cells_of(function, portuguese["mistakes"])), function
+
+
+def autograded(graded, student, language):
+    a = graded.assignment
+    return notebooks.read(graded.course / "autograded" / student / a.folder(language) / a.notebook)
+
+
+def test_each_mistake_is_diagnosed_as_itself(graded, english):
+    """Through real nbgrader: every mistake the cases tell apart is named as itself; variants and the solution
+    get no diagnosis; the others (``coverage`` says why) none either."""
+    from tools.grading.classroom import diagnosed_mistakes
+    from tools.grading.diagnosis import coverage
+    told = coverage(graded.assignment.name)
+    folder = graded.assignment.folder("en")
+    named = 0
+    for kind, table in (("mistakes", graded.catalogue.MISTAKES), ("variants", graded.catalogue.VARIANTS)):
+        for k in range(max(len(v) for v in table.values())):
+            expected = {} if kind == "variants" else {
+                f: list(table[f])[k] for f in graded.functions
+                if k < len(table[f]) and told[f][list(table[f])[k]] is None}
+            assert diagnosed_mistakes(graded.course, f"{kind}-{k}", folder) == expected, (kind, k)
+            named += len(expected)
+    assert diagnosed_mistakes(graded.course, "solution", folder) == {}
+    assert named >= 0.8 * sum(len(v) for v in graded.catalogue.MISTAKES.values())
+
+
+def test_portuguese_diagnoses_speak_portuguese(graded, portuguese):
+    from tools.grading.diagnosis import explanation
+    messages = [(c.metadata["pack"]["message"], c.metadata["nbgrader"]["grade_id"].rpartition("_")[0],
+                 c.metadata["pack"].get("mistake")) for c in autograded(graded, "mistakes", "pt").cells
+                if "pack" in c.metadata]
+    diagnosed = [(m, f, label) for m, f, label in messages if label]
+    assert diagnosed
+    for message, function, label in diagnosed:
+        assert message.startswith("Falhou") and "erro comum" in message
+        assert explanation(graded.assignment.name, function, label, "pt") in message
+
+
+def test_visible_tests_name_the_mistake(graded, english):
+    """In the student's kernel, the example test of a function names its mistake when the release's
+    mistake_hints.json has it (the mistake alone gives that result there), and names nothing otherwise."""
+    import json
+    a = graded.assignment
+    hints = json.loads((graded.course / "release" / a.folder("en") / "mistake_hints.json").read_text(encoding="utf-8"))
+    texts = {(e["function"], e["mistake"]): e["hint"] for entries in hints.values() for e in entries}
+    shown = 0
+    for k in range(max(len(v) for v in graded.catalogue.MISTAKES.values())):
+        cells = {c.metadata["nbgrader"]["grade_id"]: c for c in autograded(graded, f"mistakes-{k}", "en").cells
+                 if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_example")}
+        for function in graded.functions:
+            if k >= len(graded.catalogue.MISTAKES[function]):
+                continue
+            label = list(graded.catalogue.MISTAKES[function])[k]
+            output = "\n".join(o.get("evalue", "") for o in cells[function + "_example"].outputs)
+            hint = texts.get((function, label))
+            if hint:
+                assert "Hint: your result is exactly what a common mistake gives. " + hint in output, (function, label)
+                shown += 1
+            else:
+                assert "Hint:" not in output, (function, label, output)
+    assert shown >= len(graded.functions)
