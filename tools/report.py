@@ -1,16 +1,40 @@
-"""The instructor report: what the class got wrong, as HTML with plots and as a terminal summary."""
+"""The instructor report: what the class got wrong, as one offline HTML page and as a terminal summary.
+
+``report.html`` (written at the course root, so its links to ``feedback/`` are relative) has, for the whole
+course and across both languages:
+
+* a language filter (EN + PT, EN, PT): CSS radio buttons, so it works offline, in a mail attachment and with
+  JavaScript off; a few lines of script only read and write the choice in the address (``#lang=pt``);
+* the students x assignments table: score, status and a link to each submission's feedback, the students
+  with a submission that could not be graded first, with the reason;
+* per assignment, one view of its English and Portuguese submissions: the score distribution and the pass
+  rate per function (a matplotlib figure, an inline PNG), and what the class got wrong: per graded function,
+  how many submissions passed it and how many made each diagnosed mistake (its explanation from
+  ``tools/mistakes/<name>.py``'s ``EXPLANATIONS``, else its label), failures with no diagnosis apart.
+
+Every text that comes from a submission (student ids, reasons) is escaped.
+"""
+import ast
 import base64
+import functools
 import html
+import importlib
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
-from .course import assignment_ids
+from .course import ASSIGNMENTS, LANGUAGES, assignment_ids, split_assignment_id
 from .grading.gradebook import db_url
 
 SUFFIXES = ("_example", "_hidden")
+ALL = "all"  # the filter's value for both languages together
+FILTERS = (ALL,) + LANGUAGES
+FILTER_LABELS = {ALL: "EN + PT", **{language: language.upper() for language in LANGUAGES}}
+COLOURS = {"en": "#4a7ab5", "pt": "#d08c2f"}
+NOT_GRADED = "not graded: "
 
 
 def function_of(grade_id):
@@ -21,8 +45,28 @@ def function_of(grade_id):
     return grade_id
 
 
+def reason_of(result):
+    """Why a submission was not graded (its status without ``not graded: ``)."""
+    return result.status[len(NOT_GRADED):] if result.status.startswith(NOT_GRADED) else result.status
+
+
+def note_of(result):
+    """The note of a submission graded with one (``graded (note)``), else ``""``."""
+    return result.status[len("graded ("):-1] if result.status.startswith("graded (") else ""
+
+
+def name_and_language(assignment_id):
+    """``"regularization_pt"`` -> ``("regularization", "pt")``; an id outside the course is split at its last ``_``."""
+    try:
+        assignment, language = split_assignment_id(assignment_id)
+        return assignment.name, language
+    except KeyError:
+        name, _, language = assignment_id.rpartition("_")
+        return (name, language) if name else (assignment_id, "")
+
+
 def summarise(results):
-    """Per assignment: total scores of graded submissions, pass rate of every test cell, and failures.
+    """Per assignment id: total scores of graded submissions, pass rate of every test cell, and failures.
 
     Returns
     -------
@@ -33,7 +77,7 @@ def summarise(results):
     for r in sorted(results, key=lambda r: (r.assignment, r.student)):
         entry = summary[r.assignment]
         if not r.graded:
-            entry["not_graded"].append((r.student, r.status[len("not graded: "):]))
+            entry["not_graded"].append((r.student, reason_of(r)))
             continue
         entry["scores"].append(r.score)
         entry["max"] = r.max_score
@@ -43,65 +87,351 @@ def summarise(results):
     return dict(summary)
 
 
-def _png(fig):
+# --- what the class got wrong --------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def case_functions(name):
+    """The graded functions of ``name`` in notebook order: ``FUNCTIONS`` of ``tools/grading/cases/<name>.py``.
+
+    Read from the module's source, not imported (importing it sets up the reference solutions); empty when
+    the module or a literal ``FUNCTIONS`` is missing.
+    """
+    path = Path(__file__).resolve().parent / "grading" / "cases" / f"{name}.py"
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return ()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "FUNCTIONS" for t in node.targets):
+            try:
+                return tuple(ast.literal_eval(node.value))
+            except (ValueError, TypeError, SyntaxError):
+                return ()
+    return ()
+
+
+@functools.lru_cache(maxsize=None)
+def explanations(name):
+    """``EXPLANATIONS`` of ``tools/mistakes/<name>.py`` ({function: {label: {"en": ..., "pt": ...}}}), or {}."""
+    try:
+        module = importlib.import_module(f"{__package__}.mistakes.{name}")
+    except ImportError:
+        return {}
+    found = getattr(module, "EXPLANATIONS", None)
+    return found if isinstance(found, dict) else {}
+
+
+def mistake_text(name, function, label):
+    """What the report says of a diagnosed mistake: its English explanation when there is one, else its label."""
+    by_label = explanations(name).get(function)
+    entry = by_label.get(label) if isinstance(by_label, dict) else None
+    text = entry.get("en") if isinstance(entry, dict) else None
+    return text if isinstance(text, str) and text.strip() else label
+
+
+def function_passes(result):
+    """function -> whether the submission has full marks on every test cell of that function."""
+    passes = {}
+    for grade_id, (score, max_score) in result.cells.items():
+        function = function_of(grade_id)
+        passes[function] = passes.get(function, True) and score == max_score
+    return passes
+
+
+def ordered_functions(name, seen):
+    """The functions in ``seen`` in notebook order (``case_functions``), the ones it does not list after, as seen."""
+    order = case_functions(name)
+    seen = list(dict.fromkeys(seen))
+    return sorted(seen, key=lambda f: (order.index(f) if f in order else len(order), seen.index(f)))
+
+
+def class_view(results, name):
+    """One assignment's graded submissions in both languages: scores and, per function, what the class got wrong.
+
+    Counts are per language (a ``Counter`` keyed by language); a mistake is counted when the function failed
+    and the grader diagnosed it; a failure without a diagnosis is ``undiagnosed``.
+
+    Returns
+    -------
+    dict : {"scores": {language: [float]}, "max": float, "graded": Counter,
+        "functions": {function: {"submissions": Counter, "passed": Counter, "mistakes": {label: Counter},
+        "undiagnosed": Counter}}} with the functions in notebook order.
+    """
+    scores, graded, max_score, functions = defaultdict(list), Counter(), 0.0, {}
+    for r in results:
+        own, language = name_and_language(r.assignment)
+        if own != name or not r.graded:
+            continue
+        scores[language].append(r.score or 0.0)
+        graded[language] += 1
+        max_score = max(max_score, r.max_score or 0.0)
+        for function, passed in function_passes(r).items():
+            entry = functions.setdefault(function, {"submissions": Counter(), "passed": Counter(), "mistakes": {},
+                                                    "undiagnosed": Counter()})
+            entry["submissions"][language] += 1
+            if passed:
+                entry["passed"][language] += 1
+            elif r.mistakes.get(function):
+                entry["mistakes"].setdefault(r.mistakes[function], Counter())[language] += 1
+            else:
+                entry["undiagnosed"][language] += 1
+    return {"scores": dict(scores), "max": max_score, "graded": graded,
+            "functions": {f: functions[f] for f in ordered_functions(name, functions)}}
+
+
+def assignment_names(results):
+    """The assignments (names, not ids) of ``results``, in course order."""
+    names = {name_and_language(r.assignment)[0] for r in results}
+    ordered = [name for name in ASSIGNMENTS if name in names]
+    return ordered + sorted(names - set(ordered))
+
+
+# --- HTML ----------------------------------------------------------------------------------------------------
+
+def esc(value):
+    """``value`` as HTML text or attribute value (quotes escaped too)."""
+    return html.escape(str(value), quote=True)
+
+
+def in_classes(languages):
+    """The classes of an element the filter hides when its language is not among ``languages``."""
+    return " ".join(["filtered"] + [f"in-{language}" for language in sorted(set(languages))])
+
+
+def per_language(data, render):
+    """One span per value of the language filter, ``render(data, value)`` in it: the CSS shows the selected one.
+
+    ``data`` is what ``render`` reads (usually a Counter keyed by language, see :func:`total`); ``value`` is a
+    language or ``all``, both languages together.
+    """
+    return "".join(f"<span class='v v-{value}'>{esc(render(data, value))}</span>" for value in FILTERS)
+
+
+def total(counter, value):
+    """``counter``'s number for a filter value: one language's, or the sum over the languages for ``all``."""
+    return sum(counter.get(language, 0) for language in LANGUAGES) if value == ALL else counter.get(value, 0)
+
+
+def fraction(part, whole, percent=False):
+    """A render function for :func:`per_language`: ``"12 of 40"`` (and ``" (30 %)"`` with ``percent``)."""
+    def render(_, value):
+        k, n = total(part, value), total(whole, value)
+        return f"{k} of {n}" + (f" ({100 * k / n:.0f} %)" if percent and n else "")
+    return render
+
+
+def mean_score(scores, value, max_score):
+    """A render function for :func:`per_language`: ``"mean 7.50 / 12"`` of one language's scores or of all."""
+    chosen = [s for language in LANGUAGES if value in (ALL, language) for s in scores.get(language, [])]
+    return f"mean {sum(chosen) / len(chosen):.2f} / {max_score:g}" if chosen else "no score"
+
+
+def feedback_href(student, assignment_id):
+    """The feedback page of a submission, relative to the course root: ``feedback/<student>/<id>/<notebook>.html``."""
+    name, _ = name_and_language(assignment_id)
+    notebook = ASSIGNMENTS[name].notebook if name in ASSIGNMENTS else f"{name}.ipynb"
+    page = notebook[: -len(".ipynb")] + ".html" if notebook.endswith(".ipynb") else notebook + ".html"
+    return "/".join(quote(part, safe="") for part in ("feedback", student, assignment_id, page))
+
+
+def submission_html(result, course):
+    """One submission in the students table: language, score with a link to its feedback, or why not graded."""
+    language = name_and_language(result.assignment)[1]
+    tag = f"<span class='lang'>{esc(language.upper())}</span> "
+    if not result.graded:
+        return (f"<div class='sub notgraded {in_classes([language])}'>{tag}<b>not graded</b>: "
+                f"{esc(reason_of(result))}</div>")
+    score = f"{result.score:g} / {result.max_score:g}"
+    href = feedback_href(result.student, result.assignment)
+    link = (f"<a href='{esc(href)}'>{esc(score)}</a>" if (Path(course) / href).exists()
+            else f"{esc(score)} <small>(no feedback page)</small>")
+    note = f" <small class='note'>{esc(note_of(result))}</small>" if note_of(result) else ""
+    return f"<div class='sub {in_classes([language])}'>{tag}{link}{note}</div>"
+
+
+def students_table(results, course, names):
+    """The students x assignments table; students with a submission that could not be graded come first."""
+    by_student = defaultdict(lambda: defaultdict(list))
+    for r in results:
+        by_student[r.student][name_and_language(r.assignment)[0]].append(r)
+    order = sorted(by_student, key=lambda s: (all(r.graded for rs in by_student[s].values() for r in rs), s))
+    rows = ["<table class='students'><thead><tr><th>student</th>"
+            + "".join(f"<th>{esc(name)}</th>" for name in names) + "</tr></thead><tbody>"]
+    for student in order:
+        subs = [r for rs in by_student[student].values() for r in rs]
+        languages = [name_and_language(r.assignment)[1] for r in subs]
+        failed = " notgraded" if any(not r.graded for r in subs) else ""
+        cells = "".join("<td>" + "".join(submission_html(r, course) for r in sorted(
+            by_student[student].get(name, []), key=lambda r: r.assignment)) + "</td>" for name in names)
+        rows.append(f"<tr class='student{failed} {in_classes(languages)}' data-student='{esc(student)}'>"
+                    f"<th>{esc(student)}</th>{cells}</tr>")
+    rows.append("</tbody></table>")
+    return "\n".join(rows)
+
+
+def not_graded_list(results):
+    """The submissions that could not be graded, with the reason (empty when every one was graded)."""
+    failed = sorted((r for r in results if not r.graded), key=lambda r: (r.student, r.assignment))
+    if not failed:
+        return ""
+    items = "".join(f"<li class='{in_classes([name_and_language(r.assignment)[1]])}'>{esc(r.student)} / "
+                    f"{esc(r.assignment)}: {esc(reason_of(r))}</li>" for r in failed)
+    count = per_language(Counter(name_and_language(r.assignment)[1] for r in failed), total)
+    return (f"<div class='attention {in_classes(name_and_language(r.assignment)[1] for r in failed)}'>"
+            f"<h3>Could not be graded ({count})</h3><ul>{items}</ul></div>")
+
+
+def figure_png(name, view):
+    """The assignment's figure as base64 PNG: score histogram stacked by language, pass rate per function and language.
+
+    Drawn on a bare matplotlib ``Figure`` (the Agg canvas): no pyplot, no global backend.
+    """
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    languages = [language for language in LANGUAGES if view["scores"].get(language)]
+    functions = list(view["functions"])
+    fig = Figure(figsize=(9, 3.2 + 0.45 * len(functions)))
+    top, bottom = fig.subplots(2, 1, gridspec_kw={"height_ratios": [3, 0.5 + 0.45 * len(functions)]})
+    top.hist([view["scores"][language] for language in languages], bins=12, range=(0, view["max"] or 1),
+             stacked=True, color=[COLOURS.get(language, "grey") for language in languages],
+             label=[language.upper() for language in languages], edgecolor="white")
+    top.set_xlabel("total score")
+    top.set_ylabel("submissions")
+    top.set_title(f"{name}: score distribution")
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.legend(loc="upper left")
+    height = 0.8 / max(1, len(languages))
+    for i, language in enumerate(languages):
+        rates = [100 * view["functions"][f]["passed"][language] / (view["functions"][f]["submissions"][language] or 1)
+                 for f in functions]
+        bottom.barh([len(functions) - 1 - j + 0.4 - height * (i + 0.5) for j in range(len(functions))], rates,
+                    height=height, color=COLOURS.get(language, "grey"), label=language.upper())
+    bottom.set_yticks(range(len(functions)), functions[::-1])
+    bottom.set_xlim(0, 100)
+    bottom.set_xlabel("% of graded submissions passing the function (all its test cells full marks)")
+    bottom.set_title("pass rate per function")
+    fig.tight_layout()
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=90)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _figures(assignment, entry):
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def mistakes_list(name, function, entry):
+    """The diagnosed mistakes of one function, most frequent first, and the undiagnosed failures."""
+    items = []
+    for label, counter in sorted(entry["mistakes"].items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        items.append(f"<li class='mistake {in_classes(language for language in counter if counter[language])}'"
+                     f" data-label='{esc(label)}'>{per_language(counter, fraction(counter, entry['submissions']))}"
+                     f" {esc(mistake_text(name, function, label))}</li>")
+    undiagnosed = entry["undiagnosed"]
+    if sum(undiagnosed.values()):
+        shown_in = in_classes(language for language in undiagnosed if undiagnosed[language])
+        items.append(f"<li class='undiagnosed {shown_in}'>"
+                     f"{per_language(undiagnosed, fraction(undiagnosed, entry['submissions']))}"
+                     " failed with no diagnosed mistake (undiagnosed)</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
-    from matplotlib.ticker import MaxNLocator
 
-    fig, (left, right) = plt.subplots(2, 1, figsize=(9, 3.5 + 0.3 * len(entry["cells"])),
-                                      gridspec_kw={"height_ratios": [3, 1 + 0.3 * len(entry["cells"])]})
-    left.hist(entry["scores"], bins=min(12, max(4, len(entry["scores"]))), range=(0, entry["max"] or 1),
-              color="#4a7ab5", edgecolor="white")
-    left.set_xlabel("total score")
-    left.set_ylabel("submissions")
-    left.set_title(f"{assignment}: score distribution")
-    left.yaxis.set_major_locator(MaxNLocator(integer=True))
-    names = list(entry["cells"])
-    rates = [100 * p / g for p, g in entry["cells"].values()]
-    right.barh(names[::-1], rates[::-1], color=["#c0504d" if r < 50 else "#9bbb59" for r in rates[::-1]])
-    right.set_xlim(0, 100)
-    right.set_xlabel("% of graded submissions with full marks")
-    right.set_title("pass rate per test cell")
-    fig.tight_layout()
-    image = _png(fig)
-    plt.close(fig)
-    return image
+def assignment_section(name, view, results):
+    """One assignment, both languages: summary, figure, and the table of what the class got wrong."""
+    title = ASSIGNMENTS[name].titles.get("en", name) if name in ASSIGNMENTS else name
+    not_graded = Counter(name_and_language(r.assignment)[1] for r in results
+                         if not r.graded and name_and_language(r.assignment)[0] == name)
+    mean = per_language(view["scores"], lambda scores, value: mean_score(scores, value, view["max"]))
+    parts = [f"<section class='assignment' id='{esc(name)}' data-assignment='{esc(name)}'>",
+             f"<h2>{esc(title)} <small>({esc(name)})</small></h2>",
+             f"<p class='summary'>{per_language(view['graded'], lambda c, v: f'{total(c, v)} graded')}, {mean}, "
+             f"{per_language(not_graded, lambda c, v: f'{total(c, v)} not graded')}</p>"]
+    if not sum(view["graded"].values()):
+        return "\n".join(parts + ["<p>No submission of this assignment could be graded.</p></section>"])
+    parts.append(f"<img class='figure' alt='{esc(name)}: score distribution and pass rate per function' "
+                 f"src='data:image/png;base64,{figure_png(name, view)}'>")
+    parts.append("<h3>What the class got wrong</h3><table class='functions'><thead><tr><th>function</th>"
+                 "<th>passed</th><th>failures: diagnosed mistakes, then undiagnosed</th></tr></thead><tbody>")
+    for function, entry in view["functions"].items():
+        passed = per_language(entry["passed"], fraction(entry["passed"], entry["submissions"], percent=True))
+        parts.append(f"<tr class='function' data-function='{esc(function)}'><th>{esc(function)}</th>"
+                     f"<td class='rate'>{passed}</td><td>{mistakes_list(name, function, entry)}</td></tr>")
+    parts.append("</tbody></table></section>")
+    return "\n".join(parts)
+
+
+STYLE = """
+body{font-family:sans-serif;max-width:1150px;margin:auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{padding:3px 10px;text-align:left;vertical-align:top;
+border-bottom:1px solid #ddd}thead th{background:#f0f0f0}img{max-width:100%}ul{margin:0;padding-left:1.2em}
+.lang{font-size:75%;background:#eee;border-radius:3px;padding:0 3px}.note{color:#777}
+tr.notgraded>th,.sub.notgraded{color:#a00}.attention{border:1px solid #c99;background:#fff4f4;padding:.3em 1em}
+.filter{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ccc;z-index:1}
+input[name=lang]{position:absolute;opacity:0}
+.filter label{border:1px solid #888;border-radius:4px;padding:1px 8px;cursor:pointer}
+input[name=lang]:focus-visible~.filter{outline:2px solid #4a7ab5}
+.v{display:none}.v-all{display:inline}
+"""
+
+
+def filter_style():
+    """The CSS of the language filter: per selected value, its label highlighted, its spans and rows shown."""
+    rules = []
+    for value in FILTERS:
+        selected = f"#lang-{value}:checked~"
+        rules.append(f"{selected}.filter [for=lang-{value}]{{background:#4a7ab5;color:#fff}}")
+        if value != ALL:
+            rules.append(f"{selected}main .v-all{{display:none}}{selected}main .v-{value}{{display:inline}}")
+            rules.append(f"{selected}main .filtered:not(.in-{value}){{display:none}}")
+    return "\n".join(rules)
+
+
+SCRIPT = """(function () {
+  var m = /lang=(\\w+)/.exec(location.hash + location.search), radio = m && document.getElementById('lang-' + m[1]);
+  if (radio) radio.checked = true;
+  document.querySelectorAll('input[name=lang]').forEach(function (input) {
+    input.addEventListener('change', function () { history.replaceState(null, '', '#lang=' + input.value); });
+  });
+})();"""
+
+
+def language_filter():
+    """The language filter: radio buttons, siblings before ``<main>`` (which the CSS filters), and their labels."""
+    radios = "".join(f"<input type='radio' name='lang' id='lang-{value}' value='{value}'"
+                     f"{' checked' if value == ALL else ''}>" for value in FILTERS)
+    labels = " ".join(f"<label for='lang-{value}'>{FILTER_LABELS[value]}</label>" for value in FILTERS)
+    return f"{radios}\n<div class='filter'>Language: {labels}</div>"
+
+
+def headline(results):
+    """``"10 submissions of 8 students, 8 graded, 2 not graded."``, per value of the language filter."""
+    def counts(results, value):
+        chosen = [r for r in results if value in (ALL, name_and_language(r.assignment)[1])]
+        graded = sum(r.graded for r in chosen)
+        return (f"{len(chosen)} submissions of {len({r.student for r in chosen})} students, {graded} graded, "
+                f"{len(chosen) - graded} not graded.")
+    return per_language(results, counts)
+
+
+def page(results, course):
+    """The whole report as one HTML string: no external file, script or font."""
+    names = assignment_names(results)
+    views = {name: class_view(results, name) for name in names}
+    body = [f"<h1>Class report</h1><p>{headline(results)} Assignments: "
+            + ", ".join(f"<a href='#{esc(name)}'>{esc(name)}</a>" for name in names) + "</p>",
+            not_graded_list(results),
+            "<h2>Students</h2>", students_table(results, course, names)]
+    body += [assignment_section(name, views[name], results) for name in names]
+    return ("<!doctype html>\n<html lang='en'><head><meta charset='utf-8'><title>Class report</title>"
+            f"<style>{STYLE}{filter_style()}</style></head><body>\n{language_filter()}\n<main>\n"
+            + "\n".join(body) + f"\n</main>\n<script>{SCRIPT}</script>\n</body></html>\n")
 
 
 def write_html(results, path):
-    """Write the report to ``path``: per assignment, the score histogram, the test-cell pass rates, the failures."""
-    parts = ["<!doctype html><meta charset='utf-8'><title>Class report</title>",
-             "<style>body{font-family:sans-serif;max-width:1100px;margin:auto}td,th{padding:2px 10px;text-align:left}"
-             "img{max-width:100%}</style><h1>Class report</h1>"]
-    for assignment, entry in summarise(results).items():
-        parts.append(f"<h2>{html.escape(assignment)}</h2>")
-        n = len(entry["scores"])
-        if n:
-            mean = sum(entry["scores"]) / n
-            parts.append(f"<p>{n} graded, mean {mean:.2f} / {entry['max']:g}</p>")
-            parts.append(f"<img alt='plots of {html.escape(assignment)}' src='data:image/png;base64,"
-                         f"{_figures(assignment, entry)}'>")
-            parts.append("<table><tr><th>test cell</th><th>function</th><th>full marks</th></tr>")
-            for grade_id, (passed, graded) in sorted(entry["cells"].items(), key=lambda kv: kv[1][0] / kv[1][1]):
-                parts.append(f"<tr><td>{html.escape(grade_id)}</td><td>{html.escape(function_of(grade_id))}</td>"
-                             f"<td>{passed}/{graded} ({100 * passed / graded:.0f} %)</td></tr>")
-            parts.append("</table>")
-        if entry["not_graded"]:
-            parts.append("<h3>Could not be graded</h3><ul>")
-            parts += [f"<li>{html.escape(s)}: {html.escape(reason)}</li>" for s, reason in entry["not_graded"]]
-            parts.append("</ul>")
+    """Write the report to ``path`` (at the course root: its feedback links are relative to it); returns the path."""
     path = Path(path)
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    path.write_text(page(results, path.parent), encoding="utf-8")
     return path
 
+
+# --- terminal ------------------------------------------------------------------------------------------------
 
 def print_summary(results, hardest=3):
     """Per assignment, the mean score and the test cells the class struggled with most."""
@@ -119,7 +449,8 @@ def report(results, course):
     print_table(results, course)
     print()
     print_summary(results)
-    print(f"\nreport:     {write_html(results, Path(course) / 'report.html')}  (score distributions, pass rate per test cell)")
+    print(f"\nreport:     {write_html(results, Path(course) / 'report.html')}  "
+          "(per assignment, EN + PT: scores, pass rate per function, the class's mistakes, links to feedback)")
 
 
 def print_table(results, course):
@@ -128,7 +459,7 @@ def print_table(results, course):
     students = sorted({r.student for r in results})
     by_key = {(r.student, r.assignment): r for r in results}
     width = max([len(s) for s in students] + [7]) + 2
-    col_width = max(len(c) for c in columns) + 2
+    col_width = max([len(c) for c in columns] + [0]) + 2
     print("\n" + "student".ljust(width) + "".join(c.rjust(col_width) for c in columns))
     for student in students:
         cells = []
@@ -140,12 +471,12 @@ def print_table(results, course):
     if failed:
         print("\nnot graded:")
         for r in failed:
-            print(f"  {r.student} / {r.assignment}: {r.status[len('not graded: '):]}")
-    noted = [r for r in results if r.graded and r.status != "graded"]
+            print(f"  {r.student} / {r.assignment}: {reason_of(r)}")
+    noted = [r for r in results if note_of(r)]
     if noted:
         print("\ngraded, with a note:")
         for r in noted:
-            print(f"  {r.student} / {r.assignment}: {r.status[len('graded ('):-1]}")
+            print(f"  {r.student} / {r.assignment}: {note_of(r)}")
     course = Path(course)
     print(f"\ngradebook:  {make_url(db_url(course)).render_as_string(hide_password=True)}  "
           "(nbgrader's gradebook; `make lab` opens the formgrader)")
