@@ -30,6 +30,9 @@ from .referee import expected_outputs, judge, load_cases, reference_namespace
 LANGUAGES = ("en", "pt")
 
 
+UNREADABLE = object()  # an answer the jail sent that is not plain data: it matches nothing
+
+
 class Raised(str):
     """A case on which the code raised: the built-in exception's name (``"raised an exception"`` otherwise)."""
 
@@ -87,7 +90,7 @@ def mistake_outputs(assignment_name, function):
 
 
 def student_results(answers):
-    """The jail's answers (one per case) as results comparable with :func:`run_code`'s; None when unreadable."""
+    """The jail's answers (one per case) as results comparable with :func:`run_code`'s (or ``UNREADABLE``)."""
     results = []
     for answer in answers if isinstance(answers, list) else []:
         if isinstance(answer, dict) and "error" in answer:
@@ -96,7 +99,7 @@ def student_results(answers):
         try:
             results.append(plain.decode(answer["value"]))
         except (plain.PlainDataError, KeyError, TypeError):
-            results.append(None)
+            results.append(UNREADABLE)
     return results
 
 
@@ -108,18 +111,27 @@ def reproduces(outputs, results, cases):
         if isinstance(output, Raised) or isinstance(result, Raised):
             if not (isinstance(output, Raised) and isinstance(result, Raised) and output == result):
                 return False
-        elif result is None or plain.compare(output, result, case.rtol, case.atol) is not None \
+        elif result is UNREADABLE or plain.compare(output, result, case.rtol, case.atol) is not None \
                 or plain.compare(result, output, case.rtol, case.atol) is not None:  # both ways: the same dict keys
             return False
     return any(not isinstance(output, Raised) for output in outputs)
 
 
 def diagnose(assignment_name, function, results):
-    """The label of the one catalogued mistake that reproduces ``results``, or None (none, or several)."""
+    """The label of the one catalogued mistake that reproduces ``results``, or None (none, or several).
+
+    Mistakes that pass every check (the visible test alone catches them) never name a result.
+    """
     cases = load_cases(assignment_name)[function]
     found = [label for label, outputs in mistake_outputs(assignment_name, function).items()
-             if reproduces(outputs, results, cases)]
+             if failing(assignment_name, function, label) and reproduces(outputs, results, cases)]
     return found[0] if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def failing(assignment_name, function, label):
+    """Whether the mistake ``label`` fails one of the referee's checks at least."""
+    return fails(assignment_name, function, mistake_outputs(assignment_name, function)[label])
 
 
 def explanation(assignment_name, function, label, language):
@@ -148,7 +160,8 @@ def coverage(assignment_name):
         outputs = mistake_outputs(assignment_name, function)
         report[function] = {}
         for label, own in outputs.items():
-            twins = [other for other, theirs in outputs.items() if other != label and reproduces(theirs, own, cases)]
+            twins = [other for other, theirs in outputs.items()
+                     if other != label and failing(assignment_name, function, other) and reproduces(theirs, own, cases)]
             if not fails(assignment_name, function, own):
                 why = "passes every check"
             elif all(isinstance(o, Raised) for o in own):
