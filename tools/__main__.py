@@ -6,6 +6,7 @@ check      fail if source/, reference/ or release/ differ from what build and re
 demo       grade the sample class of examples/ in this course folder and print where everything is
 grade      autograde every submission in submitted/, write feedback and grades.csv, print a table
 sample-class  rewrite examples/sample_class/; with --students N --seed S, generate a random class
+export     grades for Moodle or Canvas: `nbgrader export` with an exporter of tools/lms.py and a roster
 """
 import argparse
 import sys
@@ -57,6 +58,26 @@ def cmd_sample_class(args):
     print(f"wrote {len(kinds)} submissions to {args.out}: {counts}")
 
 
+def cmd_export(args):
+    from pathlib import Path
+
+    from .course import ROOT
+    from .nbgrader_run import NbgraderError, nbgrader
+    plugin = {"moodle": "MoodleExportPlugin", "canvas": "CanvasExportPlugin"}[args.lms]
+    to = Path(args.to or f"{args.lms}.csv").resolve()
+    command = ["export", f"--exporter=tools.lms.{plugin}", f"--to={to}"]
+    if args.roster:
+        command.append(f"--{plugin}.roster={Path(args.roster).resolve()}")
+    if args.identifier:
+        command.append(f"--{plugin}.identifier={args.identifier}")
+    try:
+        nbgrader(command, ROOT)
+    except NbgraderError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"wrote {to}")
+
+
 NO_JAIL = "grade without the jail (student code then runs with your rights); every status says so"
 
 
@@ -86,6 +107,13 @@ def main(argv=None):
     sample.add_argument("--out", default="submitted", help="where the generated class goes (default: submitted/)")
     sample.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     sample.set_defaults(func=cmd_sample_class)
+    export = commands.add_parser("export", help="grades.csv's scores as the CSV Moodle or Canvas imports")
+    export.add_argument("--lms", choices=("moodle", "canvas"), required=True)
+    export.add_argument("--roster", help="roster CSV (default: the config's, else roster.csv at the course root)")
+    export.add_argument("--identifier", help="roster column the LMS matches students on (moodle: email, username, "
+                                             "id_number; canvas: sis_login_id, sis_user_id, id)")
+    export.add_argument("--to", help="the CSV file to write (default: moodle.csv or canvas.csv, here)")
+    export.set_defaults(func=cmd_export)
     args = parser.parse_args(argv)
     from .grading.jail import JailUnavailable
     from .grading.worker import ClusterUnavailable
