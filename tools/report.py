@@ -434,7 +434,7 @@ def write_html(results, path):
 # --- terminal ------------------------------------------------------------------------------------------------
 
 def print_summary(results, hardest=3):
-    """Per assignment, the mean score and the test cells the class struggled with most."""
+    """Per assignment, the mean score, the test cells the class struggled with most and the mistakes named."""
     for assignment, entry in summarise(results).items():
         n = len(entry["scores"])
         mean = sum(entry["scores"]) / n if n else 0
@@ -442,6 +442,14 @@ def print_summary(results, hardest=3):
         ranked = sorted(entry["cells"].items(), key=lambda kv: kv[1][0] / kv[1][1])[:hardest]
         for grade_id, (passed, graded) in ranked:
             print(f"    {100 * passed / graded:5.0f} % full marks  {grade_id}  ({function_of(grade_id)})")
+    for name in assignment_names(results):
+        view = class_view(results, name)
+        named = [(function, label, sum(counts.values())) for function, entry in view["functions"].items()
+                 for label, counts in entry["mistakes"].items()]
+        if named:
+            print(f"{name}: mistakes the grader named (EN + PT, of {sum(view['graded'].values())} graded)")
+            for function, label, count in named:
+                print(f"    {count} x {function}: {mistake_text(name, function, label)}")
 
 
 def report(results, course):
