@@ -1,8 +1,13 @@
-"""Realistic mistakes and correct variants of the Initialization assignment's graded functions.
+"""Realistic mistakes, their explanations and correct variants of the Initialization assignment's graded functions.
 
 ``MISTAKES`` and ``VARIANTS``: grade_id of a solution cell -> {label: [(old, new), ...]},
 text substitutions applied to the reference solution (each ``old`` occurs once).
 ``TYPICAL``: the mistakes of the sample class's "typical mistakes" student.
+``EXPLANATIONS``: grade_id -> {label: {"en": ..., "pt": ...}}, one entry for every label of
+``MISTAKES``: one or two sentences for the student whose outputs :mod:`tools.grading.diagnosis`
+recognizes as that mistake, saying what is wrong and what is right (feedback and class report).
+A mistake is one realistic bug, usually in one place; the diagnosis tells it apart from the
+function's other mistakes on the referee's cases (``python -m tools.grading.diagnosis``).
 """
 
 _ZEROS_W = 'parameters["W" + str(l)] = np.zeros((layers_dims[l], layers_dims[l - 1]))'
@@ -20,6 +25,8 @@ MISTAKES = {
         "np.empty instead of np.zeros": [("np.zeros((layers_dims[l], layers_dims[l - 1]))", "np.empty((layers_dims[l], layers_dims[l - 1]))")],
         "returns only the weights": [(_B, "pass")],
         "one layer too many (W0, b0)": [("for l in range(1, L + 1):", "for l in range(0, L + 1):")],
+        "last layer forgotten": [("for l in range(1, L + 1):", "for l in range(1, L):")],
+        "biases of the weights' shape": [("np.zeros((layers_dims[l], 1))", "np.zeros((layers_dims[l], layers_dims[l - 1]))")],
     },
     "initialize_parameters_random": {
         "x 0.01 instead of x 10": [("layers_dims[l - 1]) * 10", "layers_dims[l - 1]) * 0.01")],
@@ -28,6 +35,10 @@ MISTAKES = {
         "bias of shape (1, n)": [("np.zeros((layers_dims[l], 1))", "np.zeros((1, layers_dims[l]))")],
         "transposed W": [("np.random.randn(layers_dims[l], layers_dims[l - 1])", "np.random.randn(layers_dims[l - 1], layers_dims[l]).T")],
         "last layer forgotten": [("for l in range(1, L + 1):", "for l in range(1, L):")],
+        "np.random.normal(10, 1): mean 10 instead of scale 10": [
+            ("np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10", "np.random.normal(10, 1, (layers_dims[l], layers_dims[l - 1]))")],
+        "x 10 inside the shape": [("np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10",
+                                   "np.random.randn(layers_dims[l], layers_dims[l - 1] * 10)")],
     },
     "initialize_parameters_he": {
         "Xavier sqrt(1/n) instead of He": [("np.sqrt(2 / layers_dims[l - 1])", "np.sqrt(1 / layers_dims[l - 1])")],
@@ -36,6 +47,92 @@ MISTAKES = {
         "random biases": [(_B, 'parameters["b" + str(l)] = np.random.randn(layers_dims[l], 1) * np.sqrt(2 / layers_dims[l - 1])')],
         "bias of shape (1, n)": [("np.zeros((layers_dims[l], 1))", "np.zeros((1, layers_dims[l]))")],
         "divides by the He factor": [("* np.sqrt(2 / layers_dims[l - 1])", "/ np.sqrt(2 / layers_dims[l - 1])")],
+        "sqrt(2) / n": [("np.sqrt(2 / layers_dims[l - 1])", "np.sqrt(2) / layers_dims[l - 1]")],
+        "sqrt(2 * n) instead of sqrt(2 / n)": [("np.sqrt(2 / layers_dims[l - 1])", "np.sqrt(2 * layers_dims[l - 1])")],
+        "last layer forgotten": [("for l in range(1, L + 1):", "for l in range(1, L):")],
+    },
+}
+
+# One or two sentences for a student who made the mistake (the grader's diagnosis shows them): what is
+# wrong and what is right, in English and in Portuguese.
+_LAST_LAYER = {"en": "The loop stops one layer early, so the last layer has no W and b: loop over l = 1, ..., L.",
+               "pt": "O laço termina uma camada antes, e a última camada fica sem W e b: percorra l = 1, ..., L."}
+_ROW_BIAS = {"en": "b{l} has shape (1, n); it must be a column of shape (layers_dims[l], 1).",
+             "pt": "b{l} tem formato (1, n); deve ser uma coluna de formato (layers_dims[l], 1)."}
+_RANDOM_BIASES = {"en": "The biases are random; they start at zero (only the weights are random).",
+                  "pt": "Os vieses são aleatórios; eles começam em zero (só os pesos são aleatórios)."}
+EXPLANATIONS = {
+    "initialize_parameters_zeros": {
+        "bias of shape (1, n)": _ROW_BIAS,
+        "transposed W": {
+            "en": "W{l} is transposed: its shape is (layers_dims[l], layers_dims[l - 1]).",
+            "pt": "W{l} está transposta: o formato dela é (layers_dims[l], layers_dims[l - 1])."},
+        "1-D bias np.zeros(layers_dims[l])": {
+            "en": "b{l} is a 1-D array; it must be a column of shape (layers_dims[l], 1).",
+            "pt": "b{l} é um array 1-D; deve ser uma coluna de formato (layers_dims[l], 1)."},
+        "integer zeros": {
+            "en": "The arrays hold integers; the parameters are float arrays, np.zeros' default dtype.",
+            "pt": "Os arrays são de inteiros; os parâmetros são arrays de floats, o dtype padrão de np.zeros."},
+        "np.empty instead of np.zeros": {
+            "en": "np.empty does not fill the array with zeros (its values are whatever was in memory): use np.zeros.",
+            "pt": "np.empty não preenche o array com zeros (os valores são o que havia na memória): use np.zeros."},
+        "returns only the weights": {
+            "en": "The biases are missing: besides W{l}, each layer needs b{l}, zeros of shape (layers_dims[l], 1).",
+            "pt": "Faltam os vieses: além de W{l}, cada camada precisa de b{l}, zeros de formato (layers_dims[l], 1)."},
+        "one layer too many (W0, b0)": {
+            "en": "The loop starts at layer 0 and adds W0 and b0; layer 0 is the input and has no parameters: start at l = 1.",
+            "pt": "O laço começa na camada 0 e cria W0 e b0; a camada 0 é a entrada e não tem parâmetros: comece em l = 1."},
+        "last layer forgotten": _LAST_LAYER,
+        "biases of the weights' shape": {
+            "en": "b{l} has the shape of W{l}; a bias is a column of shape (layers_dims[l], 1).",
+            "pt": "b{l} tem o formato de W{l}; um viés é uma coluna de formato (layers_dims[l], 1)."},
+    },
+    "initialize_parameters_random": {
+        "x 0.01 instead of x 10": {
+            "en": "This initialization uses large weights: np.random.randn(...) * 10, not * 0.01.",
+            "pt": "Esta inicialização usa pesos grandes: np.random.randn(...) * 10, não * 0.01."},
+        "random biases": _RANDOM_BIASES,
+        "uniform np.random.rand": {
+            "en": "np.random.rand draws uniform values in [0, 1); the weights are Gaussian: np.random.randn(...) * 10.",
+            "pt": "np.random.rand sorteia valores uniformes em [0, 1); os pesos são gaussianos: np.random.randn(...) * 10."},
+        "bias of shape (1, n)": _ROW_BIAS,
+        "transposed W": {
+            "en": "Drawing the transposed shape and transposing it gives other random values: draw W{l} directly with "
+                  "shape (layers_dims[l], layers_dims[l - 1]).",
+            "pt": "Sortear o formato transposto e transpor o resultado dá outros valores aleatórios: sorteie W{l} direto "
+                  "com formato (layers_dims[l], layers_dims[l - 1])."},
+        "last layer forgotten": _LAST_LAYER,
+        "np.random.normal(10, 1): mean 10 instead of scale 10": {
+            "en": "np.random.normal(10, 1, ...) has mean 10 and standard deviation 1; the weights have mean 0 and "
+                  "standard deviation 10: np.random.randn(...) * 10.",
+            "pt": "np.random.normal(10, 1, ...) tem média 10 e desvio padrão 1; os pesos têm média 0 e desvio padrão 10: "
+                  "np.random.randn(...) * 10."},
+        "x 10 inside the shape": {
+            "en": "The * 10 is inside the parentheses, so it multiplies a dimension: multiply the random matrix by 10.",
+            "pt": "O * 10 ficou dentro dos parênteses e multiplica uma dimensão: multiplique a matriz aleatória por 10."},
+    },
+    "initialize_parameters_he": {
+        "Xavier sqrt(1/n) instead of He": {
+            "en": "sqrt(1/n) is Xavier's scale; He initialization uses sqrt(2 / layers_dims[l - 1]).",
+            "pt": "sqrt(1/n) é a escala de Xavier; a inicialização de He usa sqrt(2 / layers_dims[l - 1])."},
+        "scaled by the current layer's size": {
+            "en": "The He factor uses the size of the previous layer: sqrt(2 / layers_dims[l - 1]), not layers_dims[l].",
+            "pt": "O fator de He usa o tamanho da camada anterior: sqrt(2 / layers_dims[l - 1]), não layers_dims[l]."},
+        "forgets the sqrt": {
+            "en": "The square root is missing: the factor is sqrt(2 / layers_dims[l - 1]).",
+            "pt": "Falta a raiz quadrada: o fator é sqrt(2 / layers_dims[l - 1])."},
+        "random biases": _RANDOM_BIASES,
+        "bias of shape (1, n)": _ROW_BIAS,
+        "divides by the He factor": {
+            "en": "The weights are divided by the He factor; multiply them: np.random.randn(...) * sqrt(2 / layers_dims[l - 1]).",
+            "pt": "Os pesos foram divididos pelo fator de He; multiplique-os: np.random.randn(...) * sqrt(2 / layers_dims[l - 1])."},
+        "sqrt(2) / n": {
+            "en": "Only the 2 is under the square root; the factor is the root of the whole quotient, sqrt(2 / layers_dims[l - 1]).",
+            "pt": "Só o 2 está dentro da raiz; o fator é a raiz do quociente inteiro, sqrt(2 / layers_dims[l - 1])."},
+        "sqrt(2 * n) instead of sqrt(2 / n)": {
+            "en": "The layer size multiplies instead of dividing: the factor is sqrt(2 / layers_dims[l - 1]).",
+            "pt": "O tamanho da camada multiplica em vez de dividir: o fator é sqrt(2 / layers_dims[l - 1])."},
+        "last layer forgotten": _LAST_LAYER,
     },
 }
 

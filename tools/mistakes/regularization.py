@@ -1,8 +1,13 @@
-"""Realistic mistakes and correct variants of the Regularization assignment's graded functions.
+"""Realistic mistakes, their explanations and correct variants of the Regularization assignment's graded functions.
 
 ``MISTAKES`` and ``VARIANTS``: grade_id of a solution cell -> {label: [(old, new), ...]},
 text substitutions applied to the reference solution (each ``old`` occurs once).
 ``TYPICAL``: the mistakes of the sample class's "typical mistakes" student.
+``EXPLANATIONS``: grade_id -> {label: {"en": ..., "pt": ...}}, one entry for every label of
+``MISTAKES``: one or two sentences for the student whose outputs :mod:`tools.grading.diagnosis`
+recognizes as that mistake, saying what is wrong and what is right (feedback and class report).
+A mistake is one realistic bug, usually in one place; the diagnosis tells it apart from the
+function's other mistakes on the referee's cases (``python -m tools.grading.diagnosis``).
 """
 
 MISTAKES = {
@@ -11,24 +16,139 @@ MISTAKES = {
         "missing 1/m": [("lambd / (2 * m)", "lambd / 2")],
         "regularises the biases": [("np.sum(np.square(W3)))", "np.sum(np.square(W3)) + np.sum(np.square(parameters['b1'])) + np.sum(np.square(parameters['b2'])) + np.sum(np.square(parameters['b3'])))")],
         "square of the sum": [("np.sum(np.square(W1))", "np.square(np.sum(W1))")],
+        "W3 left out": [(" + np.sum(np.square(W3)))", ")")],
+        "lambd / 2 * m (precedence)": [("lambd / (2 * m)", "lambd / 2 * m")],
+        "norms not squared": [("np.sum(np.square(W1)) + np.sum(np.square(W2)) + np.sum(np.square(W3))",
+                               "np.linalg.norm(W1) + np.linalg.norm(W2) + np.linalg.norm(W3)")],
     },
     "backward_propagation_with_regularization": {
         "missing 1/m in the L2 term": [("lambd / m * W3", "lambd * W3"), ("lambd / m * W2", "lambd * W2"), ("lambd / m * W1", "lambd * W1")],
         "wrong sign of the L2 term": [("+ lambd / m * W3", "- lambd / m * W3"), ("+ lambd / m * W2", "- lambd / m * W2"), ("+ lambd / m * W1", "- lambd / m * W1")],
         "only dW3 regularised": [("+ lambd / m * W2", ""), ("+ lambd / m * W1", "")],
         "the cost's factor lambd / (2m)": [("lambd / m * W3", "lambd / (2 * m) * W3"), ("lambd / m * W2", "lambd / (2 * m) * W2"), ("lambd / m * W1", "lambd / (2 * m) * W1")],
+        "missing 1/m in dW2's L2 term only": [("lambd / m * W2", "lambd * W2")],
+        "dW1 not regularised": [(" + lambd / m * W1", "")],
+        "factor 2 lambd / m (the cost's 1/2 dropped)": [("lambd / m * W3", "2 * lambd / m * W3"), ("lambd / m * W2", "2 * lambd / m * W2"),
+                                                         ("lambd / m * W1", "2 * lambd / m * W1")],
     },
     "forward_propagation_with_dropout": {
         "no rescaling by keep_prob": [("A1 = A1 / keep_prob", "A1 = A1"), ("A2 = A2 / keep_prob", "A2 = A2")],
         "threshold with >": [("D1 = D1 < keep_prob", "D1 = D1 > keep_prob"), ("D2 = D2 < keep_prob", "D2 = D2 > keep_prob")],
         "layer 1's mask reused in layer 2": [("A2 = A2 * D2", "A2 = A2 * D1")],
         "multiplies by keep_prob": [("A1 = A1 / keep_prob", "A1 = A1 * keep_prob"), ("A2 = A2 / keep_prob", "A2 = A2 * keep_prob")],
+        "mask forgotten in layer 2": [("A2 = A2 * D2", "A2 = A2")],
+        "layer 2 not rescaled": [("A2 = A2 / keep_prob", "A2 = A2")],
+        "Gaussian np.random.randn masks": [("np.random.rand(A1.shape[0]", "np.random.randn(A1.shape[0]"),
+                                           ("np.random.rand(A2.shape[0]", "np.random.randn(A2.shape[0]")],
     },
     "backward_propagation_with_dropout": {
         "no mask in backward": [("dA2 = dA2 * D2", "dA2 = dA2"), ("dA1 = dA1 * D1", "dA1 = dA1")],
         "no division by keep_prob": [("dA2 = dA2 / keep_prob", "dA2 = dA2"), ("dA1 = dA1 / keep_prob", "dA1 = dA1")],
         "multiplies by keep_prob": [("dA2 = dA2 / keep_prob", "dA2 = dA2 * keep_prob"), ("dA1 = dA1 / keep_prob", "dA1 = dA1 * keep_prob")],
         "masks swapped": [("dA2 = dA2 * D2", "dA2 = dA2 * D1[:dA2.shape[0], :]"), ("dA1 = dA1 * D1", "dA1 = dA1 * D2[:1, :]")],
+        "mask forgotten in layer 1": [("dA1 = dA1 * D1", "dA1 = dA1")],
+        "layer 2 not rescaled": [("dA2 = dA2 / keep_prob", "dA2 = dA2")],
+        "divides by 1 - keep_prob": [("dA2 = dA2 / keep_prob", "dA2 = dA2 / (1 - keep_prob)"),
+                                     ("dA1 = dA1 / keep_prob", "dA1 = dA1 / (1 - keep_prob)")],
+    },
+}
+
+# One or two sentences for a student who made the mistake (the grader's diagnosis shows them): what is
+# wrong and what is right, in English and in Portuguese.
+EXPLANATIONS = {
+    "compute_cost_with_regularization": {
+        "missing 1/2": {
+            "en": "The L2 term is missing its 1/2: λ/(2m) · Σ‖W‖².",
+            "pt": "Falta o 1/2 no termo L2: λ/(2m) · Σ‖W‖²."},
+        "missing 1/m": {
+            "en": "The L2 term is missing its 1/m: λ/(2m) · Σ‖W‖².",
+            "pt": "Falta o 1/m no termo L2: λ/(2m) · Σ‖W‖²."},
+        "regularises the biases": {
+            "en": "The biases are regularized too; the L2 term sums the squares of the weights W1, W2 and W3 only.",
+            "pt": "Os vieses também foram regularizados; o termo L2 soma os quadrados só dos pesos W1, W2 e W3."},
+        "square of the sum": {
+            "en": "For W1 the sum is squared; the L2 term sums the squares, Σ W1², as for W2 and W3.",
+            "pt": "Em W1, a soma foi elevada ao quadrado; o termo L2 soma os quadrados, Σ W1², como em W2 e W3."},
+        "W3 left out": {
+            "en": "W3 is left out of the L2 term: it sums the squared weights of all three layers.",
+            "pt": "W3 ficou fora do termo L2: ele soma os quadrados dos pesos das três camadas."},
+        "lambd / 2 * m (precedence)": {
+            "en": "lambd / 2 * m multiplies by m (Python reads it left to right): the factor is λ/(2m), lambd / (2 * m).",
+            "pt": "lambd / 2 * m multiplica por m (o Python lê da esquerda para a direita): o fator é λ/(2m), lambd / (2 * m)."},
+        "norms not squared": {
+            "en": "The norms are not squared: the L2 term uses ‖W‖², the sum of the squared entries of W.",
+            "pt": "As normas não foram elevadas ao quadrado: o termo L2 usa ‖W‖², a soma dos quadrados dos elementos de W."},
+    },
+    "backward_propagation_with_regularization": {
+        "missing 1/m in the L2 term": {
+            "en": "The L2 term of the gradients is missing its 1/m: dW = ... + (λ/m) · W.",
+            "pt": "Falta o 1/m no termo L2 dos gradientes: dW = ... + (λ/m) · W."},
+        "wrong sign of the L2 term": {
+            "en": "The L2 term is subtracted; the gradient of λ/(2m) · ‖W‖² is +(λ/m) · W.",
+            "pt": "O termo L2 foi subtraído; o gradiente de λ/(2m) · ‖W‖² é +(λ/m) · W."},
+        "only dW3 regularised": {
+            "en": "Only dW3 has the L2 term; dW2 and dW1 need their + (λ/m) · W too.",
+            "pt": "Só dW3 tem o termo L2; dW2 e dW1 também precisam do seu + (λ/m) · W."},
+        "the cost's factor lambd / (2m)": {
+            "en": "The gradients use the cost's factor λ/(2m); the derivative of λ/(2m) · ‖W‖² is (λ/m) · W.",
+            "pt": "Os gradientes usam o fator do custo, λ/(2m); a derivada de λ/(2m) · ‖W‖² é (λ/m) · W."},
+        "missing 1/m in dW2's L2 term only": {
+            "en": "The L2 term of dW2 is missing its 1/m (dW3 and dW1 have it): + (λ/m) · W2.",
+            "pt": "Falta o 1/m no termo L2 de dW2 (dW3 e dW1 o têm): + (λ/m) · W2."},
+        "dW1 not regularised": {
+            "en": "dW1 has no L2 term; like dW3 and dW2, it needs + (λ/m) · W1.",
+            "pt": "dW1 não tem o termo L2; como dW3 e dW2, ele precisa de + (λ/m) · W1."},
+        "factor 2 lambd / m (the cost's 1/2 dropped)": {
+            "en": "The L2 term is doubled: the 1/2 of the cost cancels the 2 of the derivative, so the term is (λ/m) · W.",
+            "pt": "O termo L2 está dobrado: o 1/2 do custo cancela o 2 da derivada, e o termo é (λ/m) · W."},
+    },
+    "forward_propagation_with_dropout": {
+        "no rescaling by keep_prob": {
+            "en": "The units that were kept are not scaled: divide A1 and A2 by keep_prob after applying the masks.",
+            "pt": "As unidades mantidas não foram escaladas: divida A1 e A2 por keep_prob depois de aplicar as máscaras."},
+        "threshold with >": {
+            "en": "D > keep_prob keeps a unit with probability 1 - keep_prob; D < keep_prob keeps it with probability keep_prob.",
+            "pt": "D > keep_prob mantém uma unidade com probabilidade 1 - keep_prob; D < keep_prob a mantém com probabilidade keep_prob."},
+        "layer 1's mask reused in layer 2": {
+            "en": "Layer 2 is masked with D1; it needs its own mask, D2.",
+            "pt": "A camada 2 foi mascarada com D1; ela precisa da sua própria máscara, D2."},
+        "multiplies by keep_prob": {
+            "en": "The units that were kept are multiplied by keep_prob; divide them by keep_prob, so that the expected value stays the same.",
+            "pt": "As unidades mantidas foram multiplicadas por keep_prob; divida-as por keep_prob, para que o valor esperado não mude."},
+        "mask forgotten in layer 2": {
+            "en": "D2 is drawn but never applied: shut down the units of A2 with the mask D2 before scaling.",
+            "pt": "D2 é sorteada mas nunca aplicada: desligue as unidades de A2 com a máscara D2 antes de escalar."},
+        "layer 2 not rescaled": {
+            "en": "Layer 2 is not scaled (layer 1 is): divide A2 by keep_prob too.",
+            "pt": "A camada 2 não foi escalada (a camada 1 foi): divida A2 também por keep_prob."},
+        "Gaussian np.random.randn masks": {
+            "en": "The masks are drawn with np.random.randn (Gaussian); with np.random.rand (uniform in [0, 1)), "
+                  "D < keep_prob keeps a unit with probability keep_prob.",
+            "pt": "As máscaras foram sorteadas com np.random.randn (gaussiana); com np.random.rand (uniforme em [0, 1)), "
+                  "D < keep_prob mantém uma unidade com probabilidade keep_prob."},
+    },
+    "backward_propagation_with_dropout": {
+        "no mask in backward": {
+            "en": "The masks are not applied: shut down the same units as in forward propagation, with D2 on dA2 and D1 on dA1.",
+            "pt": "As máscaras não foram aplicadas: desligue as mesmas unidades da propagação para frente, com D2 em dA2 e D1 em dA1."},
+        "no division by keep_prob": {
+            "en": "dA2 and dA1 are not divided by keep_prob, as A2 and A1 were in forward propagation.",
+            "pt": "dA2 e dA1 não foram divididos por keep_prob, como A2 e A1 foram na propagação para frente."},
+        "multiplies by keep_prob": {
+            "en": "dA2 and dA1 are multiplied by keep_prob; divide them by keep_prob, as in forward propagation.",
+            "pt": "dA2 e dA1 foram multiplicados por keep_prob; divida-os por keep_prob, como na propagação para frente."},
+        "masks swapped": {
+            "en": "The masks are swapped: dA2 uses D2 and dA1 uses D1, the masks of their own layers.",
+            "pt": "As máscaras estão trocadas: dA2 usa D2 e dA1 usa D1, as máscaras das suas próprias camadas."},
+        "mask forgotten in layer 1": {
+            "en": "dA1 is not masked (dA2 is): apply D1 to dA1 as well.",
+            "pt": "dA1 não foi mascarado (dA2 foi): aplique D1 também a dA1."},
+        "layer 2 not rescaled": {
+            "en": "dA2 is not divided by keep_prob (dA1 is): scale both layers.",
+            "pt": "dA2 não foi dividido por keep_prob (dA1 foi): escale as duas camadas."},
+        "divides by 1 - keep_prob": {
+            "en": "keep_prob is the probability of keeping a unit: divide by keep_prob, not by 1 - keep_prob.",
+            "pt": "keep_prob é a probabilidade de manter uma unidade: divida por keep_prob, não por 1 - keep_prob."},
     },
 }
 
