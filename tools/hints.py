@@ -5,7 +5,8 @@ cells (the mistake's function with the mistake in it) and that function's exampl
 checks recording the call that failed. The file maps each failed check (``testCases.hint_key``: the check,
 the output's name and the expected value the test cell wrote) to the mistakes' results there
 (``testCases.image``) and their explanations in the notebook's language. Mistakes that give the same result
-on the same check are left out: the hint names a mistake only when exactly one fits.
+on the same check are left out: the hint names a mistake only when exactly one fits; so are those whose result
+changes from one run to the next (uninitialised memory).
 
 It holds nothing the student does not see: the inputs are the visible example's, the expected values are the
 test cell's own, and the mistakes' code stays in the grader. The collection runs in a child process, in the
@@ -91,12 +92,13 @@ def collect(folder, assignment_name, language):
         for label, edits in labels.items():
             cells = [apply_edits(code, edits) if name == function else code for name, code in solutions.items()]
             with np.errstate(all="ignore"):
-                failure = failed_check(setup, cells, tests[function])
-            if failure:
+                failure, again = (failed_check(setup, cells, tests[function]) for _ in range(2))
+            import testCases
+            if failure and again and failure[0] == again[0] and testCases.same(failure[1], again[1]):
+                # (a mistake whose result changes from run to run, such as np.empty's, names nothing)
                 texts = getattr(mistakes, "EXPLANATIONS", {}).get(function, {}).get(label, {})
                 found[failure[0]].append({"function": function, "mistake": label, "actual": failure[1],
                                           "hint": texts.get(language) or texts.get("en") or label})
-    import testCases
     return {key: [e for e in entries if not any(testCases.same(e["actual"], o["actual"]) for o in entries if o is not e)]
             for key, entries in sorted(found.items())}
 

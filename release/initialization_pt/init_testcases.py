@@ -8,7 +8,7 @@ tests compare the values with ``testCases.check_close``.
 import numpy as np
 
 import language
-from testCases import check_keys, message
+from testCases import check_keys, hinted, message
 
 __all__ = ["check_parameters", "initialize_parameters_zeros_test_case", "initialize_parameters_random_test_case",
            "initialize_parameters_he_test_case"]
@@ -33,6 +33,7 @@ def _message(key, **fields):
     return MESSAGES[language.current()][key].format(**fields)
 
 
+@hinted
 def check_parameters(name, parameters, layers_dims):
     """Assert that ``parameters`` is the dict of a network of sizes ``layers_dims``.
 

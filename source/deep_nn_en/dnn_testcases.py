@@ -11,6 +11,7 @@ be a single number).
 import numpy as np
 
 from language import text
+from testCases import hinted
 
 __all__ = ["linear_forward_test_case", "linear_activation_forward_test_case", "L_model_forward_test_case_2hidden",
            "compute_cost_test_case", "linear_backward_test_case", "linear_activation_backward_test_case",
@@ -152,6 +153,7 @@ def print_grads(grads, names):
             print(name + " = " + str(grads[name]))
 
 
+@hinted
 def check_scalar(name, value):
     """Assert that ``value`` is one number: a float, a numpy scalar or a 0-d array, not an array of shape (1, 1).
 

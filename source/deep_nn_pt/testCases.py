@@ -4,7 +4,17 @@
 ``AssertionError`` whose message says which output, which shape or which
 values differ, in the notebook's language (``set_language``). The inputs of
 each assignment's tests are made by its own module (``reg_testcases`` ...).
+
+When a check fails, ``hinted`` looks the failure up in ``mistake_hints.json`` (beside this file, written by
+``python -m tools build`` from the course's catalogue of common mistakes): if the result is exactly what one
+common mistake gives on this example, the message names that mistake. The file holds, per failed check of
+a visible test, the results of the mistakes on the notebook's own example only.
 """
+import functools
+import hashlib
+import json
+from pathlib import Path
+
 import numpy as np
 
 import language
@@ -22,6 +32,7 @@ MESSAGES = {
         "dict": "a dict",
         "tuple": "a tuple or list",
         "no_return": " (did you forget `return`?)",
+        "hint": "Hint: your result is exactly what a common mistake gives. {hint}",
     },
     "pt": {
         "passed": "Todos os testes passaram.",
@@ -35,6 +46,7 @@ MESSAGES = {
         "dict": "um dicionário (dict)",
         "tuple": "uma tupla ou lista",
         "no_return": " (você esqueceu o `return`?)",
+        "hint": "Dica: o seu resultado é exatamente o que um erro comum produz. {hint}",
     },
 }
 
@@ -75,6 +87,71 @@ def _as_array(name, value):
     return array
 
 
+HINTS = Path(__file__).with_name("mistake_hints.json")
+
+
+def image(value):
+    """A JSON-ready image of a value seen by a check: numbers and arrays as (shape, values to 10 digits)."""
+    if isinstance(value, dict):
+        return ["dict", [[str(k), image(v)] for k, v in sorted(value.items(), key=lambda item: str(item[0]))]]
+    if isinstance(value, str) or value is None:
+        return ["other", repr(value)]
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        if isinstance(value, (list, tuple)):
+            return ["list", [image(v) for v in value]]
+        return ["other", type(value).__name__]
+    return ["array", list(array.shape), [float(f"{x:.10g}") for x in array.ravel()]]
+
+
+def same(a, b, rtol=1e-5, atol=1e-7):
+    """Whether two images show the same value (arrays: same shape, or both one number, and close values)."""
+    if a[0] != b[0]:
+        return False
+    if a[0] == "array":
+        x, y = np.array(a[2], dtype=float), np.array(b[2], dtype=float)
+        return (a[1] == b[1] or x.size == y.size == 1) and bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
+    if a[0] in ("list", "dict"):
+        return len(a[1]) == len(b[1]) and all(
+            same(u, v, rtol, atol) if a[0] == "list" else (u[0] == v[0] and same(u[1], v[1], rtol, atol))
+            for u, v in zip(a[1], b[1]))
+    return a[1] == b[1]
+
+
+def hint_key(check, name, args, kwargs):
+    """Which check of which visible test: its function, the output's name and what it was compared with."""
+    text = json.dumps([check, name, image(list(args)), image(kwargs)], sort_keys=True)
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=None)
+def _hints():
+    return json.loads(HINTS.read_text(encoding="utf-8")) if HINTS.exists() else {}
+
+
+def mistake_hint(check, name, actual, args, kwargs):
+    """The text of the one common mistake whose result on this check is ``actual``, or None."""
+    found = [entry["hint"] for entry in _hints().get(hint_key(check, name, args, kwargs), [])
+             if same(image(actual), entry["actual"])]
+    return found[0] if len(found) == 1 else None
+
+
+def hinted(check):
+    """A check whose failure message names the common mistake that gives exactly this result, if one does."""
+    @functools.wraps(check)
+    def checked(name, actual, *args, **kwargs):
+        try:
+            return check(name, actual, *args, **kwargs)
+        except AssertionError as error:
+            hint = mistake_hint(check.__name__, name, actual, args, kwargs)
+            if hint is None:
+                raise
+            raise AssertionError(f"{error}\n{message('hint', hint=hint)}") from None
+    return checked
+
+
+@hinted
 def check_close(name, actual, expected, rtol=1e-5, atol=1e-7):
     """Assert that ``actual`` has the shape and, within tolerance, the values of ``expected``.
 
@@ -100,6 +177,7 @@ def check_close(name, actual, expected, rtol=1e-5, atol=1e-7):
                                      expected=_array_text(want, "values", "expected")))
 
 
+@hinted
 def check_keys(name, mapping, keys):
     """Assert that ``mapping`` is a dict holding every key of ``keys``."""
     if not isinstance(mapping, dict):
@@ -109,6 +187,7 @@ def check_keys(name, mapping, keys):
         raise AssertionError(message("keys", name=name, missing=missing))
 
 
+@hinted
 def check_length(name, sequence, length):
     """Assert that ``sequence`` is a tuple or list of ``length`` elements."""
     if not isinstance(sequence, (tuple, list)):

@@ -288,8 +288,8 @@ EXPLANATIONS = {
             "en": "The given line cost = np.squeeze(cost) was deleted, so the cost is a (1, 1) array; keep it: the cost is a number.",
             "pt": "A linha dada cost = np.squeeze(cost) foi apagada, e o custo é um array (1, 1); mantenha-a: o custo é um número."},
         "missing 1/m": {
-            "en": "The 1/m is missing: the cost is the mean over the m examples, J = -(1/m) Σ [...].",
-            "pt": "Falta o 1/m: o custo é a média sobre os m exemplos, J = -(1/m) Σ [...]."},
+            "en": "The cost is not averaged over the m examples: J = -(1/m) Σ [...], with m = Y.shape[1].",
+            "pt": "O custo não é a média sobre os m exemplos: J = -(1/m) Σ [...], com m = Y.shape[1]."},
         "the (1 - Y) term outside the sum": {
             "en": "A parenthesis is misplaced: the term (1 - Y) · log(1 - AL) belongs inside np.sum, with Y · log(AL).",
             "pt": "Um parêntese está no lugar errado: o termo (1 - Y) · log(1 - AL) fica dentro de np.sum, com Y · log(AL)."},

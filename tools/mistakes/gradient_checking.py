@@ -134,10 +134,10 @@ EXPLANATIONS = {
         "one-sided difference": _ONE_SIDED,
         "divides by epsilon instead of 2 epsilon": _TWO_EPSILON,
         "missing copy: thetaplus = parameters_values": {
-            "en": "thetaplus = parameters_values does not copy the vector: shifting thetaplus shifts thetaminus too, and "
-                  "J_minus is computed at θ. Use np.copy.",
-            "pt": "thetaplus = parameters_values não copia o vetor: deslocar thetaplus também desloca thetaminus, e "
-                  "J_minus é calculado em θ. Use np.copy."},
+            "en": "J_minus is computed at θ instead of θ - ε: thetaminus starts from the shifted vector (for example, "
+                  "thetaplus = parameters_values does not copy it). Start both from np.copy(parameters_values).",
+            "pt": "J_minus é calculado em θ em vez de θ - ε: thetaminus parte do vetor já deslocado (por exemplo, "
+                  "thetaplus = parameters_values não o copia). Comece os dois de np.copy(parameters_values)."},
         "copies once, before the loop": {
             "en": "Copied once before the loop, thetaplus and thetaminus keep the shifts of the earlier entries: copy θ "
                   "inside the loop, for each i.",
