@@ -281,7 +281,7 @@ def check(jail, reference):
         if oracle is None:
             oracle = oracle_names(function, cell, CASES, CASES[function])
         return session.check(function, CASES[function], expected(reference, function), list(helpers), cell, oracle,
-                             reference, timeout, 2 * GiB)
+                             reference, timeout, 2 * GiB)[0]  # the verdicts (the answers feed the diagnosis)
 
     yield run
     for session in sessions:
@@ -382,8 +382,9 @@ def test_session_reports_a_failed_setup(jail, reference):
     session = CheckSession(jail(), ["raise ValueError('broken setup')"], jailed=True)
     try:
         assert not session.alive
-        verdicts = session.check("double", CASES["double"], expected(reference, "double"), [],
-                                 "def double(x):\n    return 2 * x", [], reference, 5, 2 * GiB)
+        verdicts, answers = session.check("double", CASES["double"], expected(reference, "double"), [],
+                                          "def double(x):\n    return 2 * x", [], reference, 5, 2 * GiB)
+        assert answers == []
         assert verdicts == ["the grader's check could not run (ValueError: broken setup)"] * 2
     finally:
         session.close()
