@@ -24,14 +24,14 @@ EXPLAINED = {"regularization": {COST: {"missing 1/2": {"en": "leave out the 1/2 
                                                        "pt": "esquecem o 1/2 do termo L2"}}}}
 
 
-def graded(student, assignment, functions, failing=(), mistakes=None, status="graded"):
+def graded(student, assignment, functions, failing=(), mistakes=None, status="graded", unanswered=()):
     """A graded Result: 1.5 points per test cell, the ``failing`` functions lose their hidden cell's marks."""
     cells = {}
     for function in functions:
         cells[f"{function}_example"] = (1.5, 1.5)
         cells[f"{function}_hidden"] = (0.0 if function in failing else 1.5, 1.5)
     return Result(student, assignment, score=sum(s for s, _ in cells.values()), max_score=3.0 * len(functions),
-                  status=status, cells=cells, mistakes=dict(mistakes or {}))
+                  status=status, cells=cells, mistakes=dict(mistakes or {}), unanswered=set(unanswered))
 
 
 def mixed_class():
@@ -49,7 +49,7 @@ def mixed_class():
         Result("tiago", reg_pt, status="not graded: no regularization.ipynb in the submission"),
         graded("ana", "initialization_en", INIT),
         graded("joana", "initialization_pt", INIT[::-1], [INIT[2]],
-               status="graded (extra notebooks ignored: copy.ipynb)"),
+               status="graded (extra notebooks ignored: copy.ipynb)", unanswered=[INIT[2]]),
     ]
 
 
@@ -232,3 +232,11 @@ def test_an_assignment_nobody_could_be_graded_in_and_an_empty_class(tmp_path):
     assert "could be graded" in section.get_text() and not section.select("img, tr.function")
     assert soup.select_one("tr.student")["data-student"] == "ze"
     assert "0 submissions" in visible_text(BeautifulSoup(report_module.page([], tmp_path), "html.parser").p)
+
+
+def test_unanswered_functions_are_counted_apart(written):
+    """A function left as released (nbgrader's "No response.") is neither a mistake nor an undiagnosed failure."""
+    soup = BeautifulSoup(written[1], "html.parser")
+    section = soup.select_one("section[data-assignment=initialization]")
+    row = section.select_one(f"tr.function[data-function={INIT[2]}]")
+    assert [visible_text(li) for li in row.select("li")] == ["1 of 2 left it unanswered (as released)"]

@@ -149,13 +149,14 @@ def class_view(results, name):
     """One assignment's graded submissions in both languages: scores and, per function, what the class got wrong.
 
     Counts are per language (a ``Counter`` keyed by language); a mistake is counted when the function failed
-    and the grader diagnosed it; a failure without a diagnosis is ``undiagnosed``.
+    and the grader diagnosed it; a function left as released is ``unanswered``; any other failure without a
+    diagnosis is ``undiagnosed``.
 
     Returns
     -------
     dict : {"scores": {language: [float]}, "max": float, "graded": Counter,
         "functions": {function: {"submissions": Counter, "passed": Counter, "mistakes": {label: Counter},
-        "undiagnosed": Counter}}} with the functions in notebook order.
+        "unanswered": Counter, "undiagnosed": Counter}}} with the functions in notebook order.
     """
     scores, graded, max_score, functions = defaultdict(list), Counter(), 0.0, {}
     for r in results:
@@ -167,12 +168,14 @@ def class_view(results, name):
         max_score = max(max_score, r.max_score or 0.0)
         for function, passed in function_passes(r).items():
             entry = functions.setdefault(function, {"submissions": Counter(), "passed": Counter(), "mistakes": {},
-                                                    "undiagnosed": Counter()})
+                                                    "unanswered": Counter(), "undiagnosed": Counter()})
             entry["submissions"][language] += 1
             if passed:
                 entry["passed"][language] += 1
             elif r.mistakes.get(function):
                 entry["mistakes"].setdefault(r.mistakes[function], Counter())[language] += 1
+            elif function in r.unanswered:
+                entry["unanswered"][language] += 1
             else:
                 entry["undiagnosed"][language] += 1
     return {"scores": dict(scores), "max": max_score, "graded": graded,
@@ -318,7 +321,7 @@ def figure_png(name, view):
 
 
 def mistakes_list(name, function, entry):
-    """The diagnosed mistakes of one function, most frequent first, and the undiagnosed failures."""
+    """The diagnosed mistakes of one function, most frequent first, the undiagnosed failures, the unanswered."""
     items = []
     for label, counter in sorted(entry["mistakes"].items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         items.append(f"<li class='mistake {in_classes(language for language in counter if counter[language])}'"
@@ -330,6 +333,12 @@ def mistakes_list(name, function, entry):
         items.append(f"<li class='undiagnosed {shown_in}'>"
                      f"{per_language(undiagnosed, fraction(undiagnosed, entry['submissions']))}"
                      " failed with no diagnosed mistake (undiagnosed)</li>")
+    unanswered = entry["unanswered"]
+    if sum(unanswered.values()):
+        shown_in = in_classes(language for language in unanswered if unanswered[language])
+        items.append(f"<li class='unanswered {shown_in}'>"
+                     f"{per_language(unanswered, fraction(unanswered, entry['submissions']))}"
+                     " left it unanswered (as released)</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
@@ -348,7 +357,7 @@ def assignment_section(name, view, results):
     parts.append(f"<img class='figure' alt='{esc(name)}: score distribution and pass rate per function' "
                  f"src='data:image/png;base64,{figure_png(name, view)}'>")
     parts.append("<h3>What the class got wrong</h3><table class='functions'><thead><tr><th>function</th>"
-                 "<th>passed</th><th>failures: diagnosed mistakes, then undiagnosed</th></tr></thead><tbody>")
+                 "<th>passed</th><th>failures: diagnosed mistakes, then undiagnosed, then unanswered</th></tr></thead><tbody>")
     for function, entry in view["functions"].items():
         passed = per_language(entry["passed"], fraction(entry["passed"], entry["submissions"], percent=True))
         parts.append(f"<tr class='function' data-function='{esc(function)}'><th>{esc(function)}</th>"

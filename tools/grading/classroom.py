@@ -53,7 +53,8 @@ class Result:
     """The outcome of one submission: its score and cell scores, or why it could not be graded.
 
     ``cells``: grade id -> (score, max score); ``mistakes``: graded function -> the label (a key of
-    ``tools/mistakes/<assignment>.py``'s ``MISTAKES``) of the catalogued mistake the grader diagnosed in it.
+    ``tools/mistakes/<assignment>.py``'s ``MISTAKES``) of the catalogued mistake the grader diagnosed in it;
+    ``unanswered``: the grade ids of the solution cells left as released (nbgrader's "No response.").
     """
 
     student: str
@@ -63,6 +64,7 @@ class Result:
     status: str = "graded"
     cells: dict = field(default_factory=dict)
     mistakes: dict = field(default_factory=dict)
+    unanswered: set = field(default_factory=set)
 
     @property
     def graded(self):
@@ -262,6 +264,8 @@ def _fill_scores(course, db_url, results):
                 r.score, r.max_score = submission.score, submission.max_score
                 r.cells = {g.name: (g.score, g.max_score) for nb in submission.notebooks for g in nb.grades}
                 r.mistakes = diagnosed_mistakes(course, r.student, r.assignment)
+                r.unanswered = {c.name for nb in submission.notebooks for c in nb.comments
+                                if c.auto_comment == "No response."}
 
 
 def diagnosed_mistakes(course, student, assignment_id):
