@@ -38,3 +38,40 @@ def test_messages_in_portuguese(portuguese):
 
 def test_every_message_exists_in_both_languages():
     assert set(testCases.MESSAGES["en"]) == set(testCases.MESSAGES["pt"])
+
+
+@pytest.fixture
+def hints(tmp_path, monkeypatch):
+    """A mistake_hints.json with one mistake for `check_close("cost", ..., 1.5)`: its result is 3.0."""
+    import json
+    path = tmp_path / "mistake_hints.json"
+    key = testCases.hint_key("check_close", "cost", (1.5,), {})
+    path.write_text(json.dumps({key: [{"function": "f", "mistake": "doubled", "actual": testCases.image(3.0),
+                                       "hint": "The cost is doubled."}]}), encoding="utf-8")
+    monkeypatch.setattr(testCases, "HINTS", path)
+    testCases._hints.cache_clear()
+    yield
+    testCases._hints.cache_clear()
+
+
+def test_a_failed_check_names_the_one_mistake_that_gives_this_result(hints, portuguese):
+    with pytest.raises(AssertionError, match=r"(?s)`cost` tem valores errados.*\nDica: .*erro comum produz\. The cost is doubled\."):
+        check_close("cost", 3.0, 1.5)
+    with pytest.raises(AssertionError) as other:  # another wrong value: no hint
+        check_close("cost", 2.0, 1.5)
+    assert "Dica" not in str(other.value)
+    with pytest.raises(AssertionError) as elsewhere:  # the same value on another check: no hint
+        check_close("cost", 3.0, 1.25)
+    assert "Dica" not in str(elsewhere.value)
+    check_close("cost", 1.5, 1.5)  # passes: nothing
+
+
+def test_an_odd_object_keeps_the_checks_own_message(hints):
+    class Odd:
+        def __array__(self, *args, **kwargs):
+            raise RuntimeError("no")
+
+        def __float__(self):
+            raise RuntimeError("no")
+    with pytest.raises(AssertionError, match="`cost` should be"):
+        check_close("cost", Odd(), 1.5)

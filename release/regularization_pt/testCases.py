@@ -144,7 +144,10 @@ def hinted(check):
         try:
             return check(name, actual, *args, **kwargs)
         except AssertionError as error:
-            hint = mistake_hint(check.__name__, name, actual, args, kwargs)
+            try:
+                hint = mistake_hint(check.__name__, name, actual, args, kwargs)
+            except Exception:  # noqa: BLE001 - an odd object or file: the check's own message stands alone
+                hint = None
             if hint is None:
                 raise
             raise AssertionError(f"{error}\n{message('hint', hint=hint)}") from None
