@@ -26,9 +26,6 @@ from ..course import ASSIGNMENTS
 from . import plain
 from .referee import expected_outputs, judge, load_cases, reference_namespace
 
-LANGUAGES = ("en", "pt")
-
-
 UNREADABLE = object()  # an answer the jail sent that is not plain data: it matches nothing
 
 
@@ -37,7 +34,9 @@ class Raised(str):
 
 
 def catalogue(assignment_name):
-    return importlib.import_module(f"tools.mistakes.{assignment_name}")
+    """The module ``tools/mistakes/<assignment_name>.py``."""
+    from ..submissions import catalogue as of_assignment
+    return of_assignment(ASSIGNMENTS[assignment_name])
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,6 +56,7 @@ def run_code(assignment_name, function, code, case):
     """
     reference = importlib.import_module(f"reference.{assignment_name}")
     scope = reference_namespace(reference, case.calls)
+    state = np.random.get_state()  # the code seeds and draws: the grader's own generator stays as it was
     try:
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -65,6 +65,8 @@ def run_code(assignment_name, function, code, case):
         return plain.decode(plain.encode(value))  # what the jail's answer would decode to
     except Exception as error:  # noqa: BLE001 - a mistake that raises is an observation, like a student's
         return raised(type(error).__name__)
+    finally:
+        np.random.set_state(state)
 
 
 def raised(name):

@@ -226,7 +226,11 @@ class Referee(NbGraderPreprocessor):
                 for case, verdict in zip(function_cases, verdicts):
                     checks.setdefault((function, case.label), []).append(verdict)
                 if any(verdicts):
-                    mistake = diagnose(assignment.name, function, student_results(answers))
+                    try:
+                        mistake = diagnose(assignment.name, function, student_results(answers))
+                    except Exception as error:  # noqa: BLE001 - a hint is optional; the score never depends on it
+                        self.log.warning("no diagnosis of %s: %s: %s", function, type(error).__name__, error)
+                        mistake = None
                     if mistake:
                         diagnoses[function] = mistake
         finally:
@@ -286,7 +290,8 @@ class CheckSession:
             message = self.channel.receive(deadline)
             if message is None:  # time-out, end of file or garbage: this process is done for
                 self.close()
-                return [f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"] * len(cases), []
+                reason = f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"
+                return [reason] * len(cases), []
             if "call" in message:
                 self.channel.send(self.answer_call(message, function, oracle, cases, reference, namespaces))
             elif "results" in message and results is None:
