@@ -80,7 +80,7 @@ lab: venv
 test: venv jail postgres chromium
 	$(PY) -m pytest -n 2 --dist loadfile -q --durations=12 tests
 
-test-fast: venv jail
+test-fast: venv jail chromium
 	$(PY) -m pytest -q -m "not slow" tests
 
 clean:
