@@ -12,12 +12,22 @@ Prints, on a generated class (``tools sample-class --students``):
    plus executing only the graded cells (imports, solutions, tests) of the
    solution notebook, with nbclient;
 4. how the pack's time grows from 10 to 40 to 160 submissions;
-5. each solution notebook's time top to bottom, as a student runs it.
+5. each solution notebook's time top to bottom, as a student runs it;
+6. (``--breakdown N``) where one submission's time goes, for plain nbgrader and for the pack, each grading
+   N submissions one after the other in this process (nbgrader's API, the pack's private worker course):
+   kernel start, running the cells, the out-of-kernel checks (the check process's start apart, and the
+   diagnosis), the rest of ``autograde`` (nbgrader's bookkeeping, sanitising, scoring), feedback; and
+   ``nbgrader export`` once for the class. Timers wrap the methods; nothing in the grader changes.
 
 Usage (from the repository root, after ``make venv``)::
 
     .venv/bin/python bench/grading_speed.py [--assignment regularization_en] [--students 40] [--jobs 2]
+                                            [--breakdown 10] [--only-breakdown]
 """
+import asyncio
+import contextlib
+import warnings
+from collections import defaultdict
 import argparse
 import os
 import shutil
@@ -100,6 +110,115 @@ def floor_seconds(assignment_id, repeats=3):
     return min(times)
 
 
+@contextlib.contextmanager
+def stage_timers(targets):
+    """Add the time spent in each ``(owner, method name, stage)`` of ``targets`` to a dict stage -> seconds.
+
+    A stage's time includes the stages nested in it; methods may be coroutines.
+    """
+    seconds, saved = defaultdict(float), []
+    for owner, name, stage in targets:
+        original = getattr(owner, name)
+        saved.append((owner, name, owner.__dict__.get(name)))
+        if asyncio.iscoroutinefunction(original):
+            async def timed(*args, _original=original, _stage=stage, **kwargs):
+                start = time.perf_counter()
+                try:
+                    return await _original(*args, **kwargs)
+                finally:
+                    seconds[_stage] += time.perf_counter() - start
+        else:
+            def timed(*args, _original=original, _stage=stage, **kwargs):
+                start = time.perf_counter()
+                try:
+                    return _original(*args, **kwargs)
+                finally:
+                    seconds[_stage] += time.perf_counter() - start
+        setattr(owner, name, timed)
+    try:
+        yield seconds
+    finally:
+        for owner, name, own in reversed(saved):  # an inherited method is deleted again, not copied in
+            if own is None:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, own)
+
+
+def breakdown(tmp, assignment_id, students, seed):
+    """Seconds per submission in each stage, for plain nbgrader and for the pack (see the module docstring)."""
+    import nbclient.client
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.preprocessors import Execute
+
+    from tools.grading import diagnosis, execute, referee, worker
+    from tools.grading.gradebook import db_url, load_config, snapshot, without_gradebook
+
+    client = nbclient.client.NotebookClient  # its sync methods wrap the coroutines themselves: both are timed
+    common = [(client, name, "kernel start") for name in ("start_new_kernel", "start_new_kernel_client",
+                                                            "async_start_new_kernel", "async_start_new_kernel_client")]
+    common += [(NbGraderAPI, "autograde", "autograde"), (NbGraderAPI, "generate_feedback", "feedback")]
+    table = {}
+    plain = fresh_course(tmp, "breakdown-plain", assignment_id, students, seed, plain=True)
+    names = sorted(p.name for p in (plain / "submitted").iterdir())
+    with stage_timers(common + [(Execute, "preprocess", "execution")]) as seconds, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy warnings, as its command line prints them
+        api = worker.nbgrader_api(plain, load_config(plain))
+        for student in names:
+            api.autograde(assignment_id, student, force=True, create=True)
+            api.generate_feedback(assignment_id, student, force=True)
+        start = time.perf_counter()
+        export_grades(plain)
+        seconds["export (class)"] = time.perf_counter() - start
+    table["plain nbgrader"] = dict(seconds)
+    pack = fresh_course(tmp, "breakdown-pack", assignment_id, students, seed)
+    config = load_config(pack)
+    snapshot(db_url(pack, config), Path(tmp) / "breakdown-snapshot.db")
+    targets = common + [(execute.JailedExecute, "preprocess", "execution"),
+                        (referee.Referee, "preprocess", "checks"),
+                        (referee.CheckSession, "__init__", "check process start"),
+                        (referee.CheckSession, "close", "check process start")]
+    with stage_timers(targets) as seconds:
+        original = diagnosis.diagnose
+        def diagnose(*args, **kwargs):  # imported by the referee at each call: the module attribute is used
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                seconds["diagnosis"] += time.perf_counter() - start
+        diagnosis.diagnose = diagnose
+        try:
+            course = worker.PrivateCourse(Path(tmp) / "breakdown-worker", pack / "source",
+                                          Path(tmp) / "breakdown-snapshot.db", without_gradebook(config))
+            for student in names:
+                course.grade(assignment_id, student, worker.files_of(pack / "submitted" / student / assignment_id))
+        finally:
+            diagnosis.diagnose = original
+        start = time.perf_counter()
+        export_grades(pack)
+        seconds["export (class)"] = time.perf_counter() - start
+    table["pack (one worker)"] = dict(seconds)
+    return len(names), table
+
+
+def print_breakdown(count, table):
+    """The stages as exclusive shares: execution without kernel start, autograde without execution and checks."""
+    print(f"\n6. where one submission's time goes (s/submission; {count} graded one after the other, one process):")
+    rows = ["kernel start", "running the cells", "check process start", "checks (without start, diagnosis)",
+            "diagnosis", "rest of autograde (nbgrader)", "feedback", "total", "export, once for the class (s)"]
+    columns = {}
+    for name, s in table.items():
+        execution = s.get("execution", 0) - s.get("kernel start", 0)
+        checks = s.get("checks", 0) - s.get("check process start", 0) - s.get("diagnosis", 0)
+        rest = s.get("autograde", 0) - s.get("execution", 0) - s.get("checks", 0)
+        per = [s.get("kernel start", 0), execution, s.get("check process start", 0), checks, s.get("diagnosis", 0),
+               rest, s.get("feedback", 0)]
+        columns[name] = [x / count for x in per] + [sum(per) / count, s.get("export (class)", 0)]
+    print("   " + "stage".ljust(36) + "".join(name.rjust(20) for name in columns))
+    for i, row in enumerate(rows):
+        print("   " + row.ljust(36) + "".join(f"{columns[name][i]:20.3f}" for name in columns))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--assignment", default="regularization_en")
@@ -108,7 +227,13 @@ def main(argv=None):
     parser.add_argument("--scaling", default="10,40,160", help="class sizes for the growth figure ('' to skip)")
     parser.add_argument("--rounds", type=int, default=2, help="alternated runs with and without the jail")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--breakdown", type=int, default=10, help="submissions for the breakdown (0 to skip)")
+    parser.add_argument("--only-breakdown", action="store_true", help="print the breakdown only")
     args = parser.parse_args(argv)
+    if args.only_breakdown:
+        with tempfile.TemporaryDirectory() as tmp:
+            print_breakdown(*breakdown(tmp, args.assignment, args.breakdown, args.seed))
+        return
     os.environ.setdefault("MPLBACKEND", "Agg")
     print(f"machine: {os.cpu_count()} cores; assignment {args.assignment}; {args.students} submissions; "
           f"{args.jobs} workers")
@@ -155,6 +280,9 @@ def main(argv=None):
             slowest = max(slowest, seconds)
             print(f"   {assignment.folder(language):28s} {seconds:6.1f} s")
     print(f"   slowest: {slowest:.1f} s (target: at most 15 s)")
+    if args.breakdown:
+        with tempfile.TemporaryDirectory() as tmp:
+            print_breakdown(*breakdown(tmp, args.assignment, args.breakdown, args.seed))
 
 
 if __name__ == "__main__":
