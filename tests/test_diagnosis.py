@@ -38,6 +38,12 @@ def test_every_mistake_has_an_explanation_in_both_languages(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_the_catalogue_lists_the_functions_in_the_referees_order(name):
+    """The report orders its functions by the catalogue: the notebook's order, as the referee's cases."""
+    assert list(catalogue(ASSIGNMENTS[name]).MISTAKES) == list(load_cases(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_diagnosable_mistakes_are_named_as_themselves(name):
     """On the hidden inputs too: the diagnosis uses every case of the referee."""
     for function, labels in coverage(name).items():

@@ -14,11 +14,8 @@ course and across both languages:
 
 Every text that comes from a submission (student ids, reasons) is escaped.
 """
-import ast
 import base64
-import functools
 import html
-import importlib
 import io
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,7 +24,9 @@ from urllib.parse import quote
 from sqlalchemy.engine import make_url
 
 from .course import ASSIGNMENTS, LANGUAGES, assignment_ids, split_assignment_id
+from .grading.diagnosis import explanation
 from .grading.gradebook import db_url
+from .submissions import catalogue
 
 SUFFIXES = ("_example", "_hidden")
 ALL = "all"  # the filter's value for both languages together
@@ -89,44 +88,9 @@ def summarise(results):
 
 # --- what the class got wrong --------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=None)
-def case_functions(name):
-    """The graded functions of ``name`` in notebook order: ``FUNCTIONS`` of ``tools/grading/cases/<name>.py``.
-
-    Read from the module's source, not imported (importing it sets up the reference solutions); empty when
-    the module or a literal ``FUNCTIONS`` is missing.
-    """
-    path = Path(__file__).resolve().parent / "grading" / "cases" / f"{name}.py"
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return ()
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "FUNCTIONS" for t in node.targets):
-            try:
-                return tuple(ast.literal_eval(node.value))
-            except (ValueError, TypeError, SyntaxError):
-                return ()
-    return ()
-
-
-@functools.lru_cache(maxsize=None)
-def explanations(name):
-    """``EXPLANATIONS`` of ``tools/mistakes/<name>.py`` ({function: {label: {"en": ..., "pt": ...}}}), or {}."""
-    try:
-        module = importlib.import_module(f"{__package__}.mistakes.{name}")
-    except ImportError:
-        return {}
-    found = getattr(module, "EXPLANATIONS", None)
-    return found if isinstance(found, dict) else {}
-
-
 def mistake_text(name, function, label):
-    """What the report says of a diagnosed mistake: its English explanation when there is one, else its label."""
-    by_label = explanations(name).get(function)
-    entry = by_label.get(label) if isinstance(by_label, dict) else None
-    text = entry.get("en") if isinstance(entry, dict) else None
-    return text if isinstance(text, str) and text.strip() else label
+    """What the report says of a diagnosed mistake: its English explanation, or its label (outside the course)."""
+    return explanation(name, function, label, "en") if name in ASSIGNMENTS else label
 
 
 def function_passes(result):
@@ -139,8 +103,8 @@ def function_passes(result):
 
 
 def ordered_functions(name, seen):
-    """The functions in ``seen`` in notebook order (``case_functions``), the ones it does not list after, as seen."""
-    order = case_functions(name)
+    """The functions in ``seen`` in notebook order (the catalogue's, as the referee's), others after, as seen."""
+    order = list(catalogue(ASSIGNMENTS[name]).MISTAKES) if name in ASSIGNMENTS else []
     seen = list(dict.fromkeys(seen))
     return sorted(seen, key=lambda f: (order.index(f) if f in order else len(order), seen.index(f)))
 
@@ -327,18 +291,13 @@ def mistakes_list(name, function, entry):
         items.append(f"<li class='mistake {in_classes(language for language in counter if counter[language])}'"
                      f" data-label='{esc(label)}'>{per_language(counter, fraction(counter, entry['submissions']))}"
                      f" {esc(mistake_text(name, function, label))}</li>")
-    undiagnosed = entry["undiagnosed"]
-    if sum(undiagnosed.values()):
-        shown_in = in_classes(language for language in undiagnosed if undiagnosed[language])
-        items.append(f"<li class='undiagnosed {shown_in}'>"
-                     f"{per_language(undiagnosed, fraction(undiagnosed, entry['submissions']))}"
-                     " failed with no diagnosed mistake (undiagnosed)</li>")
-    unanswered = entry["unanswered"]
-    if sum(unanswered.values()):
-        shown_in = in_classes(language for language in unanswered if unanswered[language])
-        items.append(f"<li class='unanswered {shown_in}'>"
-                     f"{per_language(unanswered, fraction(unanswered, entry['submissions']))}"
-                     " left it unanswered (as released)</li>")
+    for key, text in (("undiagnosed", "failed with no diagnosed mistake (undiagnosed)"),
+                      ("unanswered", "left it unanswered (as released)")):
+        counter = entry[key]
+        if sum(counter.values()):
+            shown_in = in_classes(language for language in counter if counter[language])
+            items.append(f"<li class='{key} {shown_in}'>"
+                         f"{per_language(counter, fraction(counter, entry['submissions']))} {text}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
