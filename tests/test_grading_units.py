@@ -406,6 +406,19 @@ def pack(checks, kernel_ok=True, dependencies=None):
     return {"checks": checks, "kernel_ok": {3: kernel_ok}, "dependencies": dependencies or {}}
 
 
+@pytest.mark.parametrize("language", ["en", "pt"])
+def test_a_diagnosed_failure_names_the_mistake_in_the_notebooks_language(language):
+    from tools.grading.diagnosis import explanation
+    function, label = "compute_cost_with_regularization", "missing 1/2"
+    failed = {**pack({(function, "hidden"): ["output has wrong values"]}), "diagnoses": {function: label}}
+    points, message = sealed_score(grade_cell(function + "_hidden"), 3, failed, language, "regularization")
+    assert points == 0.0
+    assert message.endswith("\n" + messages.text(messages.DIAGNOSIS, language).format(
+        explanation=explanation("regularization", function, label, language)))
+    passed = {**pack({(function, "hidden"): [None]}), "diagnoses": {function: label}}
+    assert "\n" not in sealed_score(grade_cell(function + "_hidden"), 3, passed, language, "regularization")[1]
+
+
 def test_score_full_when_checks_pass_and_kernel_ok():
     """Every check passed and the cell ran: full points, with the passed message."""
     points, message = sealed_score(grade_cell(points=2), 3, pack({("f", "example"): [None, None]}), "en")

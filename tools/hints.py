@@ -78,14 +78,14 @@ def collect(folder, assignment_name, language):
     import nbformat
     import numpy as np
 
-    from .grading.notebook import definition_cells, grade_id
+    from .grading.notebook import definition_cells, function_and_label, is_test_cell, student_solutions
     from .submissions import apply_edits, catalogue, solution_code
     assignment = ASSIGNMENTS[assignment_name]
     nb = nbformat.read(str(Path(folder) / assignment.notebook), as_version=4)
     setup = definition_cells(nb, first_cell_too=True)
-    solutions = {grade_id(c): solution_code(c.source) for c in nb.cells
-                 if c.metadata.get("nbgrader", {}).get("solution")}
-    tests = {grade_id(c)[: -len("_example")]: c.source for c in nb.cells if grade_id(c).endswith("_example")}
+    solutions = {name: solution_code(code) for name, code in student_solutions(nb).items()}
+    tests = {function: c.source for c in nb.cells if is_test_cell(c)
+             for function, label in [function_and_label(c)] if label == "example"}
     mistakes = catalogue(assignment)
     found = defaultdict(list)
     for function, labels in mistakes.MISTAKES.items():

@@ -43,6 +43,7 @@ from ..nbgrader_run import export_grades
 from . import worker
 from .gradebook import db_url, load_config, record, record_ungradable, snapshot, without_gradebook
 from .jail import check_available
+from .notebook import function_and_label, is_test_cell
 from .worker import run_folder
 
 SPAWN = multiprocessing.get_context("spawn")  # workers never inherit the main process's open gradebook
@@ -274,10 +275,6 @@ def diagnosed_mistakes(course, student, assignment_id):
     path = Path(course) / "autograded" / student / assignment_id / assignment.notebook
     if not path.exists():
         return {}
-    found = {}
-    for cell in nbformat.read(str(path), as_version=4).cells:
-        mistake = cell.metadata.get("pack", {}).get("mistake")
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if mistake and grade_id:
-            found[grade_id.rpartition("_")[0]] = mistake
-    return found
+    return {function_and_label(cell)[0]: cell.metadata["pack"]["mistake"]
+            for cell in nbformat.read(str(path), as_version=4).cells
+            if is_test_cell(cell) and cell.metadata.get("pack", {}).get("mistake")}

@@ -24,13 +24,13 @@ import numpy as np
 
 from ..course import ASSIGNMENTS
 from . import plain
-from .referee import expected_outputs, judge, load_cases, reference_namespace
+from .referee import error_name, expected_outputs, judge, load_cases, reference_namespace
 
 UNREADABLE = object()  # an answer the jail sent that is not plain data: it matches nothing
 
 
 class Raised(str):
-    """A case on which the code raised: the built-in exception's name (``"raised an exception"`` otherwise)."""
+    """A case on which the code raised: ``"raised <built-in exception>"`` or ``"raised an exception"``."""
 
 
 def catalogue(assignment_name):
@@ -44,9 +44,9 @@ def solution_cells(assignment_name):
     """grade_id -> code of the English source notebook's solution cells (the catalogue's edits apply to it)."""
     from ..bilingual import build_notebook, read_master
     from ..submissions import solution_code
+    from .notebook import student_solutions
     nb = build_notebook(read_master(ASSIGNMENTS[assignment_name].master), "en")
-    return {c.metadata["nbgrader"]["grade_id"]: solution_code(c.source) for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("solution")}
+    return {grade_id: solution_code(code) for grade_id, code in student_solutions(nb).items()}
 
 
 def run_code(assignment_name, function, code, case):
@@ -70,10 +70,8 @@ def run_code(assignment_name, function, code, case):
 
 
 def raised(name):
-    """The :class:`Raised` of the exception ``name``, as the referee reports it (built-ins by name only)."""
-    import builtins
-    known = isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException)
-    return Raised(name if known else "raised an exception")
+    """The :class:`Raised` of the exception ``name``, named as the referee names a student's."""
+    return Raised(error_name(name))
 
 
 def mistake_code(assignment_name, function, label):
@@ -95,7 +93,7 @@ def student_results(answers):
     results = []
     for answer in answers if isinstance(answers, list) else []:
         if isinstance(answer, dict) and "error" in answer:
-            results.append(raised(answer["error"] if isinstance(answer["error"], str) else ""))
+            results.append(raised(answer["error"]))
             continue
         try:
             results.append(plain.decode(answer["value"]))

@@ -128,14 +128,19 @@ def expected_output(reference, function, case):
                                                                     **copy.deepcopy(case.kwargs))
 
 
+def error_name(name):
+    """``"raised ValueError"`` for a built-in exception's name; ``"raised an exception"`` for anything else."""
+    name = name if isinstance(name, str) else ""
+    known = isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException)
+    return f"raised {name}" if known else "raised an exception"
+
+
 def judge(case, expected, answer):
     """Why the student's ``answer`` (an entry of the jail's results) fails ``case``; None when it passes."""
     if not isinstance(answer, dict):
         return "no answer"
     if "error" in answer:
-        name = answer["error"] if isinstance(answer["error"], str) else ""
-        known = isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException)
-        return f"raised {name}" if known else "raised an exception"
+        return error_name(answer["error"])
     try:
         value = plain.decode(answer["value"])
     except (plain.PlainDataError, KeyError):
@@ -238,7 +243,6 @@ class Referee(NbGraderPreprocessor):
                 session.close()
         pack["checks"] = checks
         pack["diagnoses"] = diagnoses
-        pack["assignment"] = assignment.name
         pack["dependencies"] = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
         return nb, resources
 

@@ -17,14 +17,16 @@ cell's ``pack`` metadata, for the feedback.
 """
 from nbgrader.preprocessors import SaveAutoGrades
 
+from ..course import split_assignment_id
 from . import messages
 from .notebook import function_and_label, is_test_cell, notebook_language
 
 
-def sealed_score(cell, index, pack, language):
+def sealed_score(cell, index, pack, language, assignment_name=""):
     """(points, message) of a test cell under the rule of the module docstring.
 
-    A failed check of a function diagnosed as a catalogued mistake (``pack["diagnoses"]``) says which one.
+    A failed check of a function diagnosed as a catalogued mistake (``pack["diagnoses"]``) says which one, in
+    the words of ``tools/mistakes/<assignment_name>.py``.
     """
     max_points = float(cell.metadata["nbgrader"]["points"])
     function, label = function_and_label(cell)
@@ -40,7 +42,6 @@ def sealed_score(cell, index, pack, language):
         mistake = pack.get("diagnoses", {}).get(function)
         if mistake:
             from .diagnosis import explanation
-            assignment_name = pack.get("assignment", "")
             message += "\n" + messages.text(messages.DIAGNOSIS, language).format(
                 explanation=explanation(assignment_name, function, mistake, language))
         return 0.0, message
@@ -71,6 +72,7 @@ class SaveSealedGrades(SaveAutoGrades):
     def preprocess(self, nb, resources):
         self._pack = resources.get("pack", {})
         self._language = notebook_language(resources)
+        self._assignment = split_assignment_id(resources["nbgrader"]["assignment"])[0].name
         nb.metadata["pack"] = {"jailed": bool(self._pack.get("jailed")), "incidents": self._pack.get("incidents", [])}
         return super().preprocess(nb, resources)
 
@@ -83,7 +85,7 @@ class SaveSealedGrades(SaveAutoGrades):
             return super()._add_score(cell, resources)
         grade = self.gradebook.find_grade(cell.metadata["nbgrader"]["grade_id"], self.notebook_id,
                                           self.assignment_id, self.student_id)
-        points, message = sealed_score(cell, self._index, self._pack, self._language)
+        points, message = sealed_score(cell, self._index, self._pack, self._language, self._assignment)
         grade.auto_score = points
         grade.needs_manual_grade = grade.manual_score is not None
         self.gradebook.db.commit()
