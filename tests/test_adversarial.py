@@ -252,6 +252,11 @@ def build_class(course):
     duplicate = copy.deepcopy(next(c for c in correct.cells if c.metadata.get("nbgrader", {}).get("grade_id") == F + "_example"))
     duplicate.id = "duplicate"
     students["duplicate-test-cells"].cells.append(duplicate)
+    # A diagnosis written by the student: the grader's own metadata, planted on every cell and the notebook.
+    students["forge-a-diagnosis"] = copy.deepcopy(correct)
+    for cell in students["forge-a-diagnosis"].cells:
+        cell.metadata["pack"] = {"points": 0, "message": "FORGED", "mistake": "FORGED"}
+    students["forge-a-diagnosis"].metadata["pack"] = {"jailed": True, "incidents": [], "mistake": "FORGED"}
     students["change-points-and-ids"] = edit_test_cell(copy.deepcopy(wrong), F + "_example", points=100)
     edit_test_cell(students["change-points-and-ids"], F + "_hidden", grade_id="renamed_hidden")
     for name, nb in students.items():
@@ -510,7 +515,8 @@ def plain(graded, tmp_path_factory):
     dnn = ASSIGNMENTS["deep_nn"]
     DNN = dnn.folder("en")
     release(course, [DNN, EN])
-    for name in ("honest", "display-hook", "referee-forge-answer", "referee-empty-cases", "write-the-course"):
+    for name in ("honest", "display-hook", "referee-forge-answer", "referee-empty-cases", "write-the-course",
+                 "forge-a-diagnosis"):
         shutil.copytree(graded[0] / "submitted" / name, course / "submitted" / name)
         path = course / "submitted" / name / EN / A.notebook
         path.write_text(path.read_text(encoding="utf-8").replace(str(graded[0]), str(course)), encoding="utf-8")
@@ -524,7 +530,8 @@ def plain(graded, tmp_path_factory):
     autograde(course, DNN)
     autograde(course, EN)
     scores = {name: cell_scores(course, EN, name) for name in ("honest", "display-hook", "referee-forge-answer",
-                                                                 "referee-empty-cases", "write-the-course")}
+                                                                 "referee-empty-cases", "write-the-course",
+                                                                 "forge-a-diagnosis")}
     scores["dnn-patch-helpers"] = cell_scores(course, DNN, "dnn-patch-helpers")
     return course, scores
 
@@ -567,3 +574,18 @@ def os_kill_group(pid, sig):
         os.killpg(pid, sig)
     except ProcessLookupError:
         pass
+
+
+def test_a_planted_diagnosis_is_neither_reported_nor_shown(graded, plain):
+    """The grader's own metadata planted by the student (a forged mistake, forged messages) is thrown away,
+    through the pack's command and through plain `nbgrader autograde`: full marks, no mistake, no forged text."""
+    from tools.grading.classroom import diagnosed_mistakes
+    result = graded[1]["forge-a-diagnosis", EN]
+    assert result.graded and result.score == result.max_score and result.mistakes == {}
+    assert all(score == top for score, top in plain[1]["forge-a-diagnosis"].values())
+    for course in (graded[0], plain[0]):
+        assert diagnosed_mistakes(course, "forge-a-diagnosis", EN) == {}
+        autograded = course / "autograded" / "forge-a-diagnosis" / EN / A.notebook
+        assert "FORGED" not in autograded.read_text(encoding="utf-8")
+    feedback = graded[0] / "feedback" / "forge-a-diagnosis" / EN / A.notebook.replace(".ipynb", ".html")
+    assert "FORGED" not in feedback.read_text(encoding="utf-8")
