@@ -20,26 +20,67 @@ What happened is recorded for the grader in ``resources["pack"]`` (never in
 anything the kernel can write): ``kernel_ok[cell index]`` (the cell ended
 without an error), ``incidents`` (kernel deaths, time-outs) and ``jailed``.
 """
+import contextlib
 import os
 import subprocess
 import time
 from pathlib import Path
+from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
-from traitlets import Bool, Instance, Integer
+from traitlets import Bool, Instance, Integer, Type
 
 from . import messages
 from .jail import Jail, check_available
 from .notebook import course_folder, grade_id, is_test_cell, notebook_language
+from .template import ForkProvisioner, Template, template
+
+
+class PromptClient(AsyncKernelClient):
+    """jupyter_client's kernel client, whose ``wait_for_ready`` polls in tens of milliseconds.
+
+    jupyter_client's own waits for a reply in steps of up to a second, then for 0.2 s of silence on IOPub:
+    at least 0.2 s on every kernel start, which is most of a forked kernel's start. This one asks for
+    ``kernel_info`` every 50 ms until the reply and an IOPub message have both come (so IOPub is
+    connected), then drains IOPub until 20 ms pass without a message. nbclient ignores the replies to the
+    extra requests: it matches every message with its own request.
+    """
+
+    async def wait_for_ready(self, timeout=None):
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=0.05)
+                if reply["msg_type"] == "kernel_info_reply":
+                    await self.iopub_channel.get_msg(timeout=0.05)
+                    self._handle_kernel_info_reply(reply)
+                    break
+            except Empty:
+                pass
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+        with contextlib.suppress(Empty):
+            while True:
+                await self.iopub_channel.get_msg(timeout=0.02)
 
 
 class JailedKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernel runs in ``jail`` and listens on ipc sockets inside it."""
+    """A kernel manager whose kernel runs in ``jail`` and listens on ipc sockets inside it.
+
+    With a fork server (``template``), ``jail`` is one of its slots and the kernel is forked by it, through
+    :class:`~tools.grading.template.ForkProvisioner`; otherwise the kernel is a fresh jailed process.
+    """
 
     jail = Instance(Jail, allow_none=True)
+    template = Instance(Template, allow_none=True)
+    client_factory = Type(PromptClient)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -48,7 +89,20 @@ class JailedKernelManager(AsyncKernelManager):
             self.ip = str(self.jail.comm / "kernel")
             self.connection_file = str(self.jail.comm / "kernel.json")
 
+    async def _async_pre_start_kernel(self, **kw):
+        if self.template is not None and self.provisioner is None:
+            self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self,
+                                               server=self.template, slot=self.jail)
+        return await super()._async_pre_start_kernel(**kw)
+
+    async def _async_wait(self, pollinterval=0.01):
+        """Wait for the kernel's end in steps of 10 ms (jupyter_client's are 100 ms, paid on every shutdown)."""
+        await super()._async_wait(pollinterval)
+
     async def _async_launch_kernel(self, kernel_cmd, **kw):
+        if self.template is not None:
+            self.jail.own(self.connection_file)
+            return await super()._async_launch_kernel(kernel_cmd, env={"NBGRADER_EXECUTION": "autograde"})
         if self.jail is not None:
             kernel_cmd = self.jail.command(kernel_cmd, env={"NBGRADER_EXECUTION": "autograde"})
             kw["env"] = {"PATH": os.environ.get("PATH", "")}
@@ -70,6 +124,8 @@ class JailedExecute(Execute):
     """nbgrader's Execute with a jailed kernel, a notebook time budget, and survival of kernel deaths."""
 
     jail = Bool(True, help="Run the kernel in the jail (False: grade without one, and say so)").tag(config=True)
+    fork = Bool(True, help="Fork the jailed kernel from a fork server that has imported the heavy modules "
+                "(False, or no Landlock here: start a fresh jailed process per kernel)").tag(config=True)
     notebook_timeout = Integer(300, help="Seconds of wall-clock time for the whole notebook").tag(config=True)
     max_output_chars = Integer(200_000, help="Characters of output kept per cell").tag(config=True)
     max_restarts = Integer(5, help="Kernel restarts allowed per notebook").tag(config=True)
@@ -87,8 +143,10 @@ class JailedExecute(Execute):
         check_available()
         info = resources["nbgrader"]
         submitted = Path(resources.get("metadata", {}).get("path", ".")) / f"{info['notebook']}.ipynb"
+        self._template = template() if self.fork else None
+        pack["forked"] = self._template is not None
         with Jail(course_folder(self.config, "source", info["assignment"]), notebook=submitted if submitted.exists()
-                  else None, comm=True) as jail:
+                  else None, comm=True, parent=self._template and self._template.slots) as jail:
             self._jail = jail
             try:
                 return super().preprocess(nb, resources, km)
@@ -99,7 +157,8 @@ class JailedExecute(Execute):
         if not self.jail:
             return super().create_kernel_manager()
         self.kernel_name = self.kernel_name or self.nb.metadata.get("kernelspec", {}).get("name", "python3")
-        self.km = JailedKernelManager(jail=self._jail, kernel_name=self.kernel_name, config=self.config)
+        self.km = JailedKernelManager(jail=self._jail, template=self._template, kernel_name=self.kernel_name,
+                                      config=self.config)
         return self.km
 
     def preprocess_cell(self, cell, resources, index):

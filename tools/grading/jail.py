@@ -147,19 +147,23 @@ class Jail:
     Parameters
     ----------
     trusted : path of a folder whose files (not ``*.ipynb``) are copied into the jail: the assignment's
-        helper modules and data, from ``source/`` (never from the submission)
+        helper modules and data, from ``source/`` (never from the submission); None: an empty folder
     notebook : optional path of the submitted notebook, copied in as its own name
     limits : :class:`Limits`
     comm : make a private folder for a kernel's ipc sockets and connection file
+    parent : where to make the jail's folders (a fork server's slots); the system's temporary folder if None
 
     Use as a context manager; the folders are deleted on exit.
     """
 
-    def __init__(self, trusted, notebook=None, limits=Limits(), comm=False):
+    def __init__(self, trusted, notebook=None, limits=Limits(), comm=False, parent=None):
         self.limits = limits
-        self.root = Path(tempfile.mkdtemp(prefix="jail-"))
+        self.root = Path(tempfile.mkdtemp(prefix="jail-", dir=parent))
         self.work = self.root / "work"
-        shutil.copytree(trusted, self.work, ignore=shutil.ignore_patterns("*.ipynb", "__pycache__", ".*"))
+        if trusted is None:
+            self.work.mkdir()
+        else:
+            shutil.copytree(trusted, self.work, ignore=shutil.ignore_patterns("*.ipynb", "__pycache__", ".*"))
         if notebook is not None:
             shutil.copy(notebook, self.work / Path(notebook).name)
         self.comm = self.root / "comm" if comm else None
@@ -173,15 +177,19 @@ class Jail:
         if os.getuid() == 0:
             os.chown(path, jailed_uid(), jailed_uid(), follow_symlinks=False)
 
-    def command(self, argv, env=None):
-        """The command line that runs ``argv`` in this jail, with only ``env`` (plus a minimal base)."""
+    def environment(self, env=None):
+        """The whole environment of a jailed process: a minimal base, plus ``env``."""
         base = {"HOME": "/tmp", "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
                 "MPLBACKEND": "Agg", "MPLCONFIGDIR": "/tmp/matplotlib", "PYTHONDONTWRITEBYTECODE": "1",
                 "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
         for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):  # set on some machines for OpenBLAS's sake
             if name in os.environ:
                 base[name] = os.environ[name]
-        prefix = _bwrap_prefix(self.work, self.comm, self.limits, {**base, **(env or {})})
+        return {**base, **(env or {})}
+
+    def command(self, argv, env=None):
+        """The command line that runs ``argv`` in this jail, with only ``env`` (plus a minimal base)."""
+        prefix = _bwrap_prefix(self.work, self.comm, self.limits, self.environment(env))
         if os.getuid() == 0:
             uid = str(jailed_uid())
             prefix += ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",

@@ -48,9 +48,9 @@ from ..course import split_assignment_id
 from . import plain
 from .jail import Jail, Limits
 from .notebook import course_folder, definition_cells, student_solutions
+from .template import ForkedProcess, program, template
 
-PROGRAM = "\n".join(Path(__file__).with_name(name).read_text(encoding="utf-8") for name in ("plain.py", "sandbox.py"))
-PROGRAM = PROGRAM.replace("from tools.grading.plain import decode, encode", "")
+PROGRAM = program(("plain.py", "sandbox.py"), "main")
 MAX_ANSWER_BYTES = 64 * 1024 ** 2
 
 
@@ -204,6 +204,8 @@ class Referee(NbGraderPreprocessor):
     memory = Integer(2 * 1024 ** 3, help="Address-space cap of a check, in bytes").tag(config=True)
     jail = Bool(True, help="Run the checks in the jail (False: a plain subprocess, for machines without one)"
                 ).tag(config=True)
+    fork = Bool(True, help="Fork the jailed check process from a fork server that has imported the heavy modules "
+                "(False, or no Landlock here: start a fresh jailed process)").tag(config=True)
 
     def preprocess(self, nb, resources):
         pack = resources.setdefault("pack", {})
@@ -222,7 +224,9 @@ class Referee(NbGraderPreprocessor):
             for function, function_cases in cases.items():
                 if session is None or not session.alive:
                     # A fresh jail for every check process: nothing an earlier one wrote is run by the next.
-                    session = CheckSession(Jail(source_folder, limits=Limits(memory=self.memory)), setup, self.jail)
+                    server = template() if self.jail and self.fork else None
+                    jail = Jail(source_folder, limits=Limits(memory=self.memory), parent=server and server.slots)
+                    session = CheckSession(jail, setup, self.jail, server)
                 cell = solutions.get(function, "")
                 verdicts, answers = session.check(function, function_cases,
                                                   expected_outputs(assignment.name, function), helpers, cell,
@@ -262,16 +266,23 @@ def dependencies(function, cell, cases):
 
 
 class CheckSession:
-    """One jailed check process and the protocol of :mod:`tools.grading.sandbox`; it owns ``jail`` and closes it."""
+    """One jailed check process and the protocol of :mod:`tools.grading.sandbox`; it owns ``jail`` and closes it.
 
-    def __init__(self, jail, setup, jailed=True):
+    With a fork server (``server``, a :class:`~tools.grading.template.Template` whose slot ``jail`` is),
+    the process is forked by it; otherwise it is a fresh process, jailed unless ``jailed`` is False.
+    """
+
+    def __init__(self, jail, setup, jailed=True, server=None):
         self.jail = jail
         argv = [sys.executable, "-I", "-c", PROGRAM]
         command = jail.command(argv) if jailed else argv
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, cwd=jail.work, start_new_session=True,
-                                        env=None if jailed else {"PATH": os.environ.get("PATH", ""), "HOME": str(jail.work),
-                                                                 "MPLBACKEND": "Agg"})
+        if server is not None:
+            self.process = server.fork("check", jail, None)
+        else:
+            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                            stderr=subprocess.DEVNULL, cwd=jail.work, start_new_session=True,
+                                            env=None if jailed else {"PATH": os.environ.get("PATH", ""),
+                                                                     "HOME": str(jail.work), "MPLBACKEND": "Agg"})
         self.channel = Channel(self.process)
         self.channel.send({"setup": setup})
         ready = self.channel.receive(time.monotonic() + 60)
@@ -330,7 +341,9 @@ class CheckSession:
 
     def close(self):
         self.alive = False
-        if self.process.poll() is None:
+        if isinstance(self.process, ForkedProcess):
+            self.process.kill()  # the server kills the child's process group
+        elif self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, 9)
         self.process.wait()
