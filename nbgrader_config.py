@@ -55,6 +55,12 @@ c.Referee.timeout = 20
 if os.environ.get("PACK_NO_JAIL") == "1":
     c.JailedExecute.jail = False
     c.Referee.jail = False
+# Kernels and check processes are forked from a jailed fork server that imported numpy, matplotlib and
+# ipykernel once per grading process, each child confined by Landlock to its own folder (where the kernel
+# has no Landlock, fresh jailed processes are started instead). PACK_NO_FORK=1 starts fresh ones always.
+if os.environ.get("PACK_NO_FORK") == "1":
+    c.JailedExecute.fork = False
+    c.Referee.fork = False
 
 # Feedback: the student's cells as submitted and the grader's messages, nothing produced by student code.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, FeedbackFromGrader]

@@ -5,7 +5,11 @@ Prints, on a generated class (``tools sample-class --students``):
 1. the wall-time ratio of plain serial nbgrader, with its default
    configuration (``nbgrader autograde`` then ``nbgrader generate_feedback``
    then ``nbgrader export``, as an instructor without the pack types them), to
-   the pack's ``grade`` command, both on the same class;
+   the pack's ``grade`` command, both on the same class; the same against
+   ``nbgrader autograde`` with the pack's configuration (its own pipeline,
+   serial); per-submission wall and worker time; and the fast path's share
+   (kernels and check processes forked from the fork server, against fresh
+   jailed processes, ``PACK_NO_FORK=1``);
 2. the cost of the jail: the pack's time per submission with and without the
    jail (``grade --no-jail``), on the same class, runs alternated;
 3. the pack's seconds per submission against the floor: a bare kernel start
@@ -17,7 +21,7 @@ Prints, on a generated class (``tools sample-class --students``):
    N submissions one after the other in this process (nbgrader's API, the pack's private worker course):
    kernel start, running the cells, the out-of-kernel checks (the check process's start apart, and the
    diagnosis), the rest of ``autograde`` (nbgrader's bookkeeping, sanitising, scoring), feedback; and
-   ``nbgrader export`` once for the class. Timers wrap the methods; nothing in the grader changes.
+   ``nbgrader export`` once for the class, and the fork server's start once per worker. Timers wrap the methods; nothing in the grader changes.
 
 Usage (from the repository root, after ``make venv``)::
 
@@ -73,10 +77,15 @@ def time_serial_nbgrader(course, assignment_id):
     return time.perf_counter() - start
 
 
-def time_pack(course, assignment_id, jobs, jail=True):
-    start = time.perf_counter()
-    results = grade_class(course, [assignment_id], jobs=jobs, progress=False, jail=jail)
-    return time.perf_counter() - start, results
+def time_pack(course, assignment_id, jobs, jail=True, fork=True):
+    """Seconds of ``grade`` on the class, and its results; ``fork=False``: fresh processes (``PACK_NO_FORK=1``)."""
+    os.environ["PACK_NO_FORK"] = "0" if fork else "1"  # read by nbgrader_config.py
+    try:
+        start = time.perf_counter()
+        results = grade_class(course, [assignment_id], jobs=jobs, progress=False, jail=jail)
+        return time.perf_counter() - start, results
+    finally:
+        del os.environ["PACK_NO_FORK"]
 
 
 def graded_cells_only(nb):
@@ -151,7 +160,7 @@ def breakdown(tmp, assignment_id, students, seed):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.preprocessors import Execute
 
-    from tools.grading import diagnosis, execute, referee, worker
+    from tools.grading import diagnosis, execute, referee, template, worker
     from tools.grading.gradebook import db_url, load_config, snapshot, without_gradebook
 
     client = nbclient.client.NotebookClient  # its sync methods wrap the coroutines themselves: both are timed
@@ -177,7 +186,8 @@ def breakdown(tmp, assignment_id, students, seed):
     targets = common + [(execute.JailedExecute, "preprocess", "execution"),
                         (referee.Referee, "preprocess", "checks"),
                         (referee.CheckSession, "__init__", "check process start"),
-                        (referee.CheckSession, "close", "check process start")]
+                        (referee.CheckSession, "close", "check process start"),
+                        (template.Template, "__init__", "fork server start")]
     with stage_timers(targets) as seconds:
         original = diagnosis.diagnose
         def diagnose(*args, **kwargs):  # imported by the referee at each call: the module attribute is used
@@ -205,15 +215,17 @@ def print_breakdown(count, table):
     """The stages as exclusive shares: execution without kernel start, autograde without execution and checks."""
     print(f"\n6. where one submission's time goes (s/submission; {count} graded one after the other, one process):")
     rows = ["kernel start", "running the cells", "check process start", "checks (without start, diagnosis)",
-            "diagnosis", "rest of autograde (nbgrader)", "feedback", "total", "export, once for the class (s)"]
+            "diagnosis", "rest of autograde (nbgrader)", "feedback", "total", "export, once for the class (s)",
+            "fork server start, once per worker (s)"]
     columns = {}
     for name, s in table.items():
-        execution = s.get("execution", 0) - s.get("kernel start", 0)
+        execution = s.get("execution", 0) - s.get("kernel start", 0) - s.get("fork server start", 0)
         checks = s.get("checks", 0) - s.get("check process start", 0) - s.get("diagnosis", 0)
         rest = s.get("autograde", 0) - s.get("execution", 0) - s.get("checks", 0)
         per = [s.get("kernel start", 0), execution, s.get("check process start", 0), checks, s.get("diagnosis", 0),
                rest, s.get("feedback", 0)]
-        columns[name] = [x / count for x in per] + [sum(per) / count, s.get("export (class)", 0)]
+        columns[name] = [x / count for x in per] + [sum(per) / count, s.get("export (class)", 0),
+                                                     s.get("fork server start", 0)]
     print("   " + "stage".ljust(36) + "".join(name.rjust(20) for name in columns))
     for i, row in enumerate(rows):
         print("   " + row.ljust(36) + "".join(f"{columns[name][i]:20.3f}" for name in columns))
@@ -241,12 +253,26 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         serial = time_serial_nbgrader(fresh_course(tmp, "serial", args.assignment, args.students, args.seed,
                                                    plain=True), args.assignment)
+        own_serial = time_serial_nbgrader(fresh_course(tmp, "own-serial", args.assignment, args.students, args.seed),
+                                          args.assignment)
         course = fresh_course(tmp, "pack", args.assignment, args.students, args.seed)
         pack, results = time_pack(course, args.assignment, args.jobs)
         graded = sum(r.graded for r in results)
-        print(f"\n1. plain serial nbgrader (default configuration), autograde+feedback+export: {serial:7.1f} s")
-        print(f"   pack grade --jobs {args.jobs} (jail, referee, sealed scores, feedback): {pack:7.1f} s   "
-              f"ratio {serial / pack:.2f}x ({graded} graded, {len(results) - graded} broken files reported)")
+        n = args.students
+        print(f"\n1. plain serial nbgrader (default configuration), autograde+feedback+export: {serial:7.1f} s "
+              f"({serial / n:.2f} s/submission)")
+        print(f"   nbgrader with the pack's configuration, serial (the same pipeline, one process): {own_serial:7.1f} s "
+              f"({own_serial / n:.2f} s/submission)")
+        print(f"   pack grade --jobs {args.jobs} (jail, referee, sealed scores, feedback): {pack:7.1f} s "
+              f"({graded} graded, {len(results) - graded} broken files reported)")
+        print(f"   ratio against plain serial nbgrader: {serial / pack:.2f}x; against the pack's pipeline run serially: "
+              f"{own_serial / pack:.2f}x")
+        print(f"   per submission: {pack / n:.3f} s of wall time, {pack * args.jobs / n:.3f} s of worker time "
+              f"(plain nbgrader: {serial / n:.3f} s)")
+
+        fresh = time_pack(course, args.assignment, args.jobs, fork=False)[0]
+        print(f"\n1b. the fast path's share (same class, --jobs {args.jobs}): fresh jailed processes (PACK_NO_FORK=1) "
+              f"{fresh:.1f} s, forked from the fork server {pack:.1f} s: {fresh / pack:.2f}x")
 
         jailed, free = [], []
         for _ in range(args.rounds):

@@ -158,7 +158,7 @@ class Jail:
 
     def __init__(self, trusted, notebook=None, limits=Limits(), comm=False, parent=None):
         self.limits = limits
-        self.root = Path(tempfile.mkdtemp(prefix="jail-", dir=parent))
+        self.root = Path(tempfile.mkdtemp(prefix="jail-" if parent is None else "s-", dir=parent))  # ipc paths: short
         self.work = self.root / "work"
         if trusted is None:
             self.work.mkdir()
