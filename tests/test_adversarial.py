@@ -183,6 +183,11 @@ FAULTS = {
     "detached-process": {G: [("    m = X.shape[1]", "    import subprocess\n"
                               "    subprocess.Popen(['sleep', '987654'], start_new_session=True)\n"
                               "    raise RuntimeError('detached')\n    m = X.shape[1]")]},
+    # the kernel's parent is the fork server (tools/grading/forkserver.py), which forks the next students' kernels
+    "kill-the-fork-server": {G: [("    m = X.shape[1]", "    import os, signal\n    for _pid in (os.getppid(), 1, -1):\n"
+                                  "        try:\n            os.kill(_pid, signal.SIGKILL)\n"
+                                  "        except OSError:\n            pass\n"
+                                  "    raise RuntimeError('killed')\n    m = X.shape[1]")]},
     "warning-noise-in-correct-code": {G: [("    m = X.shape[1]", "    import warnings, sys\n    warnings.warn('just a note')\n"
                                            "    print('debug', file=sys.stderr)\n    m = X.shape[1]")]},
 }

@@ -7,7 +7,9 @@ sanitize      ``sanitize.ForgetUnknownGradeCells``, ``localize.LocalizedOverwrit
               ``sanitize.StripHiddenTests`` (plugins): test cells restored from the gradebook, without their
               hidden part; nothing the submission planted under ``pack`` metadata survives.
 execute       ``execute.JailedExecute`` (plugin): the notebook runs in a jailed kernel (``jail``), with
-              per-cell and per-notebook time limits; kernel deaths cost only their cell.
+              per-cell and per-notebook time limits; kernel deaths cost only their cell. Kernels and check
+              processes are forked from a jailed fork server (``template``, ``forkserver``), each child
+              confined to its own folder by Landlock (``landlock``).
 check         ``referee.Referee`` (plugin): every graded function checked outside the kernel, in a jail
               (``sandbox``), on the example's and hidden inputs (``cases/``), against ``reference/``;
               values cross the jail's wall as plain data only (``plain``).

@@ -7,6 +7,10 @@
   files (from ``source/``) and the notebook, nothing else of the course or the
   submission. It talks to the grader over jupyter_client's ``ipc`` transport
   (Unix sockets in the jail's private ``comm`` folder), which needs no network;
+* **a fast start**: with a fork server (:mod:`tools.grading.template`), the kernel is forked from a jailed
+  process that already imported numpy, matplotlib and ipykernel, into a private slot of the server's jail,
+  and confined there by Landlock; without one, it is a fresh jailed process. A kernel client that waits for
+  the kernel in tens of milliseconds (:class:`PromptClient`) serves both;
 * **a wall-clock budget per notebook** (``notebook_timeout``) on top of the
   per-cell ``timeout``: cells past it are not run and get an error;
 * **kernel deaths** (``os._exit``, a segfault, the memory cap): the cell gets an
@@ -144,7 +148,6 @@ class JailedExecute(Execute):
         info = resources["nbgrader"]
         submitted = Path(resources.get("metadata", {}).get("path", ".")) / f"{info['notebook']}.ipynb"
         self._template = template() if self.fork else None
-        pack["forked"] = self._template is not None
         with Jail(course_folder(self.config, "source", info["assignment"]), notebook=submitted if submitted.exists()
                   else None, comm=True, parent=self._template and self._template.slots) as jail:
             self._jail = jail

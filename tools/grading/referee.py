@@ -37,7 +37,6 @@ import sys
 import time
 import types
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import nbformat
 import numpy as np
