@@ -22,7 +22,9 @@ import pytest
 
 from tools.course import ROOT
 from tools.grading import jail as jail_module
+from tools.grading import template
 from tools.grading.jail import Jail, JailUnavailable, Limits, check_available
+from tools.grading.template import forking_available
 
 MiB = 1024 ** 2
 AS_ROOT = os.getuid() == 0
@@ -527,3 +529,15 @@ def test_multiprocessing_semaphores_work(jail):
                                         "import multiprocessing; multiprocessing.Semaphore(); print('ok')"]),
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+@pytest.mark.skipif(not forking_available(),
+                    reason="no Landlock with signal scoping here: grading starts fresh jailed processes")
+def test_fork_server_starts_only_where_its_children_can_confine_themselves(monkeypatch):
+    """A fork server forks a probe child at its start; if the probe cannot apply Landlock in the jail (here: it
+    demands an ABI no kernel has), the server is refused and grading falls back to fresh jailed processes."""
+    template.Template().close()
+    monkeypatch.setattr(template.Template, "PROGRAM",
+                        template.Template.PROGRAM.replace("MINIMUM_ABI = 6", "MINIMUM_ABI = 99"))
+    with pytest.raises(template.TemplateError, match="cannot confine"):
+        template.Template()

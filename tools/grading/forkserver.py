@@ -7,13 +7,13 @@ grader over a Unix socket on file descriptor 0 (JSON datagrams, with file descri
 
 1. on start, it imports the modules every notebook imports (numpy, matplotlib with Agg, scipy.io,
    scikit-learn's datasets, ipykernel) and answers ``{"ready": true}``. It never runs student code.
-2. ``{"fork": "kernel" | "check", "slot": folder, "cwd": folder, "env": {...}, "argv": [...]}`` with
+2. ``{"fork": "kernel" | "check" | "probe", "slot": folder, "cwd": folder, "env": {...}, "argv": [...]}`` with
    three descriptors attached (the child's stdin and stdout; a status pipe's write end): first it kills
    every process left in the jail (``kill(-1)``: an earlier child's escaped descendants) and empties
    ``/dev/shm``; then it forks. The child starts a new session, closes the server's socket, confines
    itself with Landlock (read the system and Python, write only its slot and ``/dev``; no TCP; no
    signal to or trace of the server) and runs an IPython kernel on the connection file in ``argv`` or
-   the check process's loop. The server answers ``{"pid": n}``, and writes the child's exit status
+   the check process's loop; a ``probe`` child only confines itself and exits (0 if it could). The server answers ``{"pid": n}``, and writes the child's exit status
    into the status pipe when it ends.
 3. ``{"kill": pid, "signal": n}``: signal the child's process group.
 
@@ -77,6 +77,7 @@ def clear_jail():
                 pass
 
 
+SETUP_FAILED = 70  # a child's exit status when it could not become what it was forked for
 STATUS = {}  # child pid -> write end of its status pipe
 
 
@@ -131,8 +132,10 @@ def run_child(request, server, fds):
             from ipykernel.kernelapp import IPKernelApp
             sys.argv = ["ipykernel_launcher", *request["argv"]]
             IPKernelApp.launch_instance(argv=request["argv"])
-        else:
+        elif request["fork"] == "check":
             check_main()
+    except BaseException:  # noqa: BLE001 - set-up or confinement failed (student code has not run yet), or the
+        os._exit(SETUP_FAILED)  # kernel or check loop ended by an exception: the grader sees the status
     finally:
         os._exit(0)
 

@@ -10,8 +10,8 @@ imports them and forks one child per kernel or check process, each in a private 
   installs it.
 * :func:`fork_check` starts the referee's check process (:mod:`tools.grading.sandbox`) the same way.
 * :func:`template` gives this thread's fork server, started on first use and again if it died; None when
-  this machine cannot confine a forked child (no Landlock with signal scoping): then grading starts fresh
-  jailed processes, as before.
+  this machine cannot confine a forked child (no Landlock with signal scoping, or a probe child forked at the
+  server's start could not confine itself in the jail): then grading starts fresh jailed processes, as before.
 
 What a child sees is what a freshly started jailed process sees (the same bubblewrap jail, limits and
 environment), minus the other slots and ``/tmp`` (its ``HOME`` and ``TMPDIR`` are in its slot); before each
@@ -140,6 +140,20 @@ class Template:
         if self._receive(START_TIMEOUT) != {"ready": True}:
             self.close()
             raise TemplateError("the fork server did not start")
+        probe, child = Jail(None, parent=self.slots), None
+        try:
+            child = self.fork("probe", probe, None)
+            confined = child.wait(30) == 0
+        except (TemplateError, subprocess.TimeoutExpired):
+            confined = False
+        finally:
+            if child is not None:
+                child.stdin.close()
+                child.stdout.close()
+            probe.close()
+        if not confined:  # Landlock works in this process but not in the jail: fresh processes instead
+            self.close()
+            raise TemplateError("a forked child cannot confine itself in the jail")
 
     @property
     def alive(self):
