@@ -1,7 +1,8 @@
 """With the fast path on (kernels and check processes forked from one fork server), nothing of one student reaches the next.
 
-Two submissions are graded through the instructors' path (``grade_class``) by one worker, so that one fork
-server forks both students' kernels and check processes, one after the other. The first, ``a-leaver``, leaves
+Two submissions are graded through the instructors' path (``grade_class``) by one worker, and again by plain
+``nbgrader autograde`` with the pack's configuration, so that one fork server forks both students' kernels and
+check processes, one after the other. The first, ``a-leaver``, leaves
 behind all it can, in its kernel and in its check process: attributes on numpy and on builtins, a module in
 ``sys.modules``, an environment variable, a patched library function, a thread, files in every folder it
 may write and a detached process. The second, ``b-finder``, looks for all of it, in both places.
@@ -17,7 +18,7 @@ from tools import notebooks
 from tools.course import ASSIGNMENTS
 from tools.grading.classroom import grade_class
 from tools.grading.template import forking_available
-from tools.nbgrader_run import make_course, release
+from tools.nbgrader_run import autograde, cell_scores, make_course, release
 from tools.submissions import fill
 
 pytestmark = [pytest.mark.slow,
@@ -97,14 +98,19 @@ def submission(course, leave):
     return nb
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+@pytest.fixture(scope="module", params=["grade", "nbgrader autograde"])
+def graded(request, tmp_path_factory):
+    """The two students graded by the pack's command (one worker) or by plain ``nbgrader autograde`` (one process,
+    in alphabetical order); the course and each student's cell scores from the gradebook."""
     course = make_course(tmp_path_factory.mktemp("isolation"), with_release=False)
     release(course, [EN])
     for student, leave in (("a-leaver", True), ("b-finder", False)):
         notebooks.write(submission(course, leave), course / "submitted" / student / EN / A.notebook)
-    results = {r.student: r for r in grade_class(course, [EN], jobs=1, progress=False)}
-    return course, results
+    if request.param == "grade":
+        grade_class(course, [EN], jobs=1, progress=False)
+    else:
+        autograde(course, EN)
+    return course, {student: cell_scores(course, EN, student) for student in ("a-leaver", "b-finder")}
 
 
 def report(course, student):
@@ -114,15 +120,14 @@ def report(course, student):
 
 
 def test_the_probe_finds_what_the_leaver_leaves(graded):
-    course, results = graded
+    course, scores = graded
     assert f"LEFT BEHIND: {KINDS}" in report(course, "a-leaver")
-    assert results["a-leaver"].cells[F + "_hidden"][0] == 0  # the check process's probe found it too
+    assert scores["a-leaver"][F + "_hidden"][0] == 0  # the check process's probe found it too
 
 
 def test_nothing_of_the_leaver_reaches_the_next_student(graded):
-    course, results = graded
+    course, scores = graded
     text = report(course, "b-finder")
     assert "LEFT BEHIND: []" in text
     assert "FORKED: True" in text  # the fast path was on: the kernel's parent is the fork server
-    finder = results["b-finder"]
-    assert finder.score == finder.max_score, finder.cells
+    assert all(score == top for score, top in scores["b-finder"].values()), scores["b-finder"]

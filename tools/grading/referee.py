@@ -273,12 +273,11 @@ class CheckSession:
 
     def __init__(self, jail, setup, jailed=True, server=None):
         self.jail = jail
-        argv = [sys.executable, "-I", "-c", PROGRAM]
-        command = jail.command(argv) if jailed else argv
         if server is not None:
             self.process = server.fork("check", jail, None)
         else:
-            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            argv = [sys.executable, "-I", "-c", PROGRAM]
+            self.process = subprocess.Popen(jail.command(argv) if jailed else argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                             stderr=subprocess.DEVNULL, cwd=jail.work, start_new_session=True,
                                             env=None if jailed else {"PATH": os.environ.get("PATH", ""),
                                                                      "HOME": str(jail.work), "MPLBACKEND": "Agg"})

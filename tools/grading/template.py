@@ -229,11 +229,12 @@ class ForkProvisioner(LocalProvisioner):
 
 
 _TEMPLATES = {}  # (pid, thread) -> Template: a server serves one grading thread, one child at a time
+_REFUSED = set()  # pids of grading processes whose fork server could not start: not tried again
 
 
 def template():
     """This thread's fork server (started now if needed), or None when forked children cannot be confined here."""
-    if not forking_available():
+    if not forking_available() or os.getpid() in _REFUSED:
         return None
     key = (os.getpid(), threading.get_ident())
     server = _TEMPLATES.get(key)
@@ -244,6 +245,7 @@ def template():
             server = _TEMPLATES[key] = Template()
         except (TemplateError, OSError) as error:
             log.warning("no fork server (%s): starting fresh processes", error)
+            _REFUSED.add(os.getpid())
             return None
     return server
 
