@@ -73,6 +73,10 @@ for _folder in {".", os.environ.get("HOME", "."), os.environ.get("TMPDIR", "."),
         pass
 subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "LEFT_BEHIND"], start_new_session=True,
                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+for _ in range(100):  # until the process shows in /proc (on a loaded machine it may take a moment)
+    if "process" in _left_behind():
+        break
+    time.sleep(0.05)
 '''
 
 REPORT = '''
