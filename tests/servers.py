@@ -1,4 +1,5 @@
-"""Real servers for the tests: a throw-away PostgreSQL cluster and a Dask scheduler with worker processes.
+"""Real servers for the tests: a throw-away PostgreSQL cluster and a Dask scheduler with worker processes
+(plaintext on the loopback, or mutual TLS with certificates made here by the ``openssl`` command).
 
 Both run as separate processes on this machine, on the loopback interface, and are removed afterwards.
 PostgreSQL comes from Debian's ``postgresql`` package (``make postgres`` installs it); as root, the server
@@ -63,35 +64,94 @@ class Postgres:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class DaskCluster:
-    """``dask scheduler`` and ``workers`` × ``dask worker`` (one thread each), as separate processes."""
+def openssl(*args, cwd):
+    """Run the ``openssl`` command (Debian's ``openssl`` package) in ``cwd``."""
+    if shutil.which("openssl") is None:
+        raise RuntimeError("the openssl command is not installed (Debian: apt-get install openssl)")
+    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
 
-    def __init__(self, folder, workers=2):
+
+class Certificates:
+    """A certificate authority in ``folder`` and the certificates it signs, made with the README's commands."""
+
+    KEY = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
+
+    def __init__(self, folder, name="grading CA"):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.ca = self.folder / "ca.pem"
+        openssl("req", "-x509", *self.KEY, "-days", "2", "-subj", f"/CN={name}", "-keyout", "ca-key.pem",
+                "-out", self.ca.name, cwd=self.folder)
+
+    def issue(self, name):
+        """A certificate signed by this CA, and its key: (certificate path, key path)."""
+        openssl("req", *self.KEY, "-subj", f"/CN={name}", "-keyout", f"{name}-key.pem", "-out", f"{name}.csr",
+                cwd=self.folder)
+        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
+                "-days", "2", "-out", f"{name}.pem", cwd=self.folder)
+        return self.folder / f"{name}.pem", self.folder / f"{name}-key.pem"
+
+
+def tls_flags(ca, cert, key):
+    """The ``dask scheduler`` and ``dask worker`` flags for TLS with these files."""
+    return ["--tls-ca-file", str(ca), "--tls-cert", str(cert), "--tls-key", str(key)]
+
+
+class DaskCluster:
+    """``dask scheduler`` and ``workers`` × ``dask worker`` (one thread each), as separate processes.
+
+    With ``tls`` (:class:`Certificates`), every connection is mutual TLS on ``tls://127.0.0.1:PORT``: the
+    scheduler and the workers are started with ``--tls-ca-file --tls-cert --tls-key`` (a certificate each,
+    signed by the CA), ``client_tls`` is (CA, certificate, key) for a client, and ``security`` its Dask
+    ``Security``.
+    """
+
+    def __init__(self, folder, workers=2, tls=None):
         self.folder, self.port = Path(folder), free_port()
-        self.address = f"tcp://127.0.0.1:{self.port}"
-        dask = str(Path(sys.executable).parent / "dask")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.address = f"{'tls' if tls else 'tcp'}://127.0.0.1:{self.port}"
+        self.tls, self.security, self.client_tls = tls, None, None
+        self.dask = str(Path(sys.executable).parent / "dask")
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSTARTUP")}
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        self.env = env
         self.processes = {}
-        self.start("scheduler", [dask, "scheduler", "--host", "127.0.0.1", "--port", str(self.port),
-                                 "--no-dashboard"], env)
+        scheduler_tls = worker_tls = []
+        if tls:
+            from distributed.security import Security
+            scheduler_tls = tls_flags(tls.ca, *tls.issue("scheduler"))
+            worker_tls = tls_flags(tls.ca, *tls.issue("worker"))
+            self.client_tls = (tls.ca, *tls.issue("client"))
+            self.security = Security(tls_ca_file=str(tls.ca), tls_client_cert=str(self.client_tls[1]),
+                                     tls_client_key=str(self.client_tls[2]), require_encryption=True)
+        self.start("scheduler", [self.dask, "scheduler", "--host", "127.0.0.1", "--port", str(self.port),
+                                 "--no-dashboard", *scheduler_tls], env)
         self.worker_folders = []
         for k in range(workers):
-            folder = self.folder / f"worker-{k}"
-            self.worker_folders.append(folder)
-            self.start(f"worker-{k}", [dask, "worker", self.address, "--nthreads", "1", "--name", f"worker-{k}",
-                                       "--local-directory", str(folder), "--no-dashboard"], env, cwd=folder)
+            self.start_worker(f"worker-{k}", worker_tls)
         from distributed import Client
-        with Client(self.address, timeout=60) as client:
+        with Client(self.address, timeout=60, security=self.security) as client:
             if workers:
                 client.wait_for_workers(workers, timeout=120)
+
+    def start_worker(self, name, flags=(), address=None):
+        """A ``dask worker`` process called ``name`` in its own folder, joining ``address`` (default: this
+        cluster's) with ``flags`` (e.g. :func:`tls_flags`)."""
+        folder = self.folder / name
+        self.worker_folders.append(folder)
+        self.start(name, [self.dask, "worker", address or self.address, "--nthreads", "1", "--name", name,
+                          "--local-directory", str(folder), "--no-dashboard", *flags], self.env, cwd=folder)
+        return self.processes[name]
 
     def start(self, name, command, env, cwd=None):
         cwd = Path(cwd or self.folder / name)
         cwd.mkdir(parents=True, exist_ok=True)
-        log = open(self.folder / f"{name}.log", "wb")
-        self.processes[name] = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                                start_new_session=True)
+        with open(self.folder / f"{name}.log", "wb") as log:
+            self.processes[name] = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                                    start_new_session=True)
+
+    def log(self, name):
+        return (self.folder / f"{name}.log").read_text(errors="replace")
 
     def kill(self, name):
         """Kill a process and everything it started (a worker's nanny, the worker, their kernels): SIGKILL."""

@@ -1,11 +1,13 @@
 """Unit tests of the grading plugins' pieces, without kernels: plain data, the referee, the score rule, feedback.
 
-The referee's check session runs for real (a jailed check process) on a tiny
-fake assignment: ``double`` and ``quad``, whose reference is built here.
+The referee's check session runs for real (a jailed check process and the oracle process) on a tiny
+fake assignment: ``double`` and ``quad``, whose reference and cases modules are written here.
 """
+import importlib
 import json
 import math
-import types
+import resource
+import sys
 
 import nbformat
 import numpy as np
@@ -16,7 +18,8 @@ from tools.grading import messages, plain
 from tools.grading.feedback import FeedbackFromGrader
 from tools.grading.jail import Jail
 from tools.grading.plain import Other, PlainDataError, compare, decode, encode
-from tools.grading.referee import Case, CheckSession, expected_output, judge, oracle_names
+from tools.grading.oracle import Oracle, public_reason
+from tools.grading.referee import MAX_CALLS, Case, CheckSession, judge, oracle_names
 from tools.grading.sanitize import StripHiddenTests
 from tools.grading.scoring import sealed_score
 
@@ -230,14 +233,38 @@ def test_judge_unchanged():
 
 
 REFERENCE = """
+import numpy as np
+
+
 def double(x):
     return 2 * x
 
 
 def quad(x):
     return double(double(x))
+
+
+def grow(n):
+    return np.ones((n, n))
+
+
+def layers(n):
+    return float(grow(n).sum())
 """
-CASES = {"double": [Case("example", (3,)), Case("hidden", (np.arange(3.0),))], "quad": [Case("hidden", (1.5,))]}
+CASES_MODULE = """
+import numpy as np
+from tools.grading.oracle import Case
+
+FUNCTIONS = ["double", "quad", "grow", "layers"]
+
+
+def cases(function):
+    return {"double": [Case("example", (3,)), Case("hidden", (np.arange(3.0),))],
+            "quad": [Case("hidden", (1.5,))], "grow": [Case("hidden", (2,))], "layers": [Case("hidden", (3,))]}[function]
+"""
+CASES = {"double": [Case("example", (3,)), Case("hidden", (np.arange(3.0),))], "quad": [Case("hidden", (1.5,))],
+         "grow": [Case("hidden", (2,))], "layers": [Case("hidden", (3,))]}
+SUBJECT = ("fake_cases", "fake_reference", None)
 SETUP = ["import numpy as np"]
 GiB = 1024 ** 3
 CHANNEL = "import sys\nchannel = sys._getframe(1).f_locals['channel']\n"  # the protocol, from a cell's top level
@@ -246,11 +273,28 @@ SELF_STUB = CHANNEL + ("double = sys._getframe(1).f_globals['oracle_stub']('doub
 
 
 @pytest.fixture(scope="module")
-def reference():
+def fake_modules(tmp_path_factory):
+    """The fake assignment's reference and cases modules, importable here and in the oracle process."""
+    folder = tmp_path_factory.mktemp("fake_assignment")
+    (folder / "fake_reference.py").write_text(REFERENCE)
+    (folder / "fake_cases.py").write_text(CASES_MODULE)
+    sys.path.insert(0, str(folder))
+    yield folder
+    sys.path.remove(str(folder))
+
+
+@pytest.fixture(scope="module")
+def reference(fake_modules):
     """The fake assignment's reference module."""
-    module = types.ModuleType("fake_reference")
-    exec(REFERENCE, module.__dict__)
-    return module
+    return importlib.import_module("fake_reference")
+
+
+@pytest.fixture(scope="module")
+def oracle_process(fake_modules):
+    """An oracle process that can import the fake modules."""
+    process = Oracle(2 * GiB)
+    yield process
+    process.close()
 
 
 @pytest.fixture(scope="module")
@@ -261,12 +305,8 @@ def jail(tmp_path_factory):
     return lambda: Jail(folder)
 
 
-def expected(reference, function):
-    return [expected_output(reference, function, case) for case in CASES[function]]
-
-
 @pytest.fixture
-def check(jail, reference):
+def check(jail, reference, oracle_process):
     """check(function, cell, ...) on a fresh jailed session (closed after the test); the session is ``check.session``."""
     sessions = []
 
@@ -279,9 +319,9 @@ def check(jail, reference):
             assert session.alive, session.setup_failed
         run.session = session
         if oracle is None:
-            oracle = oracle_names(function, cell, CASES, CASES[function])
-        return session.check(function, CASES[function], expected(reference, function), list(helpers), cell, oracle,
-                             reference, timeout, 2 * GiB)[0]  # the verdicts (the answers feed the diagnosis)
+            oracle = oracle_names(reference, function, CASES, CASES[function])
+        return session.check(function, CASES[function], list(helpers), cell, oracle, SUBJECT, oracle_process,
+                             timeout, 2 * GiB)[0]  # the verdicts (the mistake is None: no catalogue here)
 
     yield run
     for session in sessions:
@@ -296,10 +336,12 @@ def test_session_passes_a_correct_cell(check):
 
 
 def test_session_fails_a_wrong_cell(check):
-    """A wrong cell fails every case with the comparison's reason; a missing function fails too."""
+    """A wrong cell fails every case with the comparison's reason; a missing function fails too. On the hidden
+    case, the reason is a fixed text: no exception name."""
     assert check("double", "def double(x):\n    return 3 * x") == ["output has wrong values"] * 2
-    assert check("double", "def doubel(x):\n    return 2 * x") == ["raised KeyError"] * 2
-    assert check("double", "def double(x):\n    raise ValueError('no')") == ["raised ValueError"] * 2
+    assert check("double", "def doubel(x):\n    return 2 * x") == ["raised KeyError", "raised an exception"]
+    assert check("double", "def double(x):\n    raise ValueError('no')") == ["raised ValueError",
+                                                                              "raised an exception"]
 
 
 def test_session_uses_the_trusted_setup_and_folder(check):
@@ -344,10 +386,10 @@ def test_session_fails_closed_on_garbage(check, line):
         "the grader's check could not run")
 
 
-def test_oracle_serves_the_reference(check):
+def test_oracle_serves_the_reference(check, reference):
     """quad's cell calling double gets the reference's double, whatever the student's double does."""
     cell = "def quad(x):\n    return double(double(x))"
-    assert oracle_names("quad", cell, CASES, CASES["quad"]) == ["double"]
+    assert oracle_names(reference, "quad", CASES, CASES["quad"]) == ["double"]
     assert check("quad", cell) == [None]
     wrong_double = ["def double(x):\n    return 3 * x"]
     assert check("quad", cell, helpers=wrong_double) == [None]
@@ -357,8 +399,8 @@ def test_oracle_serves_the_reference(check):
 def test_oracle_refuses_the_checked_function(check):
     """A cell for double that calls a stub named double through the oracle is refused, even if the grader listed it."""
     cell = SELF_STUB + "_double = double\ndef double(x):\n    return _double(x)"
-    assert check("double", cell, oracle=[]) == ["raised RuntimeError"] * 2
-    assert check("double", cell, oracle=["double"]) == ["raised RuntimeError"] * 2
+    assert check("double", cell, oracle=[]) == ["raised RuntimeError", "raised an exception"]
+    assert check("double", cell, oracle=["double"]) == ["raised RuntimeError", "raised an exception"]
     assert check.session.alive
 
 
@@ -367,24 +409,64 @@ def test_oracle_refuses_out_of_range_cases(check):
     cell = ("import sys\n_stub = sys._getframe(1).f_globals['oracle_stub']\n"
             "_channel = sys._getframe(1).f_locals['channel']\n"
             "double = _stub('double', [99], _channel)\ndef quad(x):\n    return double(double(x))")
-    assert check("quad", cell) == ["raised RuntimeError"]
+    assert check("quad", cell) == ["raised an exception"]
 
 
-def test_oracle_does_not_answer_for_the_checked_function_indirectly(check):
-    """double's cell cannot get the reference's double by asking the oracle for quad, which calls double."""
+def test_oracle_does_not_answer_for_the_checked_function_indirectly(check, reference):
+    """double's cell cannot get the reference's double by asking the oracle for quad, which calls double: the
+    reference of double calls no graded function, so nothing is served, even when the grader is told to."""
     cell = "def double(x):\n    return quad(x) / 2"
-    assert oracle_names("double", cell, CASES, CASES["double"]) == ["quad"]
+    assert oracle_names(reference, "double", CASES, CASES["double"]) == []
     assert check("double", cell) != [None, None]
+    assert check("double", cell, oracle=["quad"]) != [None, None]
 
 
-def test_session_reports_a_failed_setup(jail, reference):
+def test_hidden_verdicts_are_fixed_texts(check):
+    """On a hidden case the student reads the output's name and the kind of failure, nothing its code produced:
+    no shape, no exception name. On the example case, whose inputs the student has, the shape is shown."""
+    shaped = check("double", "def double(x):\n    return np.zeros((7 * np.size(x), 3))")
+    assert shaped == ["output has shape (7, 3), not ()", "output has the wrong shape"]
+    assert check("double", "def double(x):\n    raise KeyboardInterrupt")[1] == "raised an exception"
+    assert check("double", "def double(x):\n    return 'text'")[1] == "output has the wrong type"
+    texts = {public_reason(Case("hidden", ()), f"output['W{n}'] has shape ({n}, 1), not ()") for n in range(9)}
+    assert texts == {f"output['W{n}'] has the wrong shape" for n in range(9)}
+
+
+def test_oracle_memory_bomb_costs_only_the_check(check):
+    """A call of another graded function with huge arguments is computed in the oracle process, under its cap:
+    the call fails (the student's function raises), the grading process allocates nothing, and the next check
+    is served again."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    bomb = "def layers(n):\n    return float(grow(26000).sum())"
+    assert check("layers", bomb) == ["raised an exception"]
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 512 * 1024  # KiB: far below 5 GB
+    assert check("layers", "def layers(n):\n    return float(grow(n).sum())") == [None]
+
+
+def test_oracle_call_budget(check):
+    """More oracle calls than a check may make end the check: it fails, with a fixed text."""
+    cell = "def quad(x):\n    for _ in range(5000):\n        double(x)\n    return double(double(x))"
+    assert check("quad", cell) == [f"more than {MAX_CALLS} calls of other graded functions"]
+
+
+def test_oracle_calls_written_in_one_go_stop_at_the_deadline(check):
+    """Calls written all at once, without waiting for answers, are not all answered: the deadline is looked at
+    before every message, and the oracle is stopped mid-call when it passes."""
+    flood = CHANNEL + ("import json\n_h = json.dumps({'call': 'grow', 'case': 0})\n"
+                       "_p = json.dumps({'args': ['list', [['int', 2500]]], 'kwargs': ['dict', []]})\n"
+                       "channel[1].write((_h + '\\n' + _p + '\\n') * 1500)\nchannel[1].flush()\n"
+                       "import time\ntime.sleep(60)\n")
+    assert check("layers", flood + "def layers(n):\n    return 9.0", timeout=1) == ["no answer within 1 s"]
+
+
+def test_session_reports_a_failed_setup(jail, oracle_process):
     """A setup that raises leaves the session dead and every check failed with the reason."""
     session = CheckSession(jail(), ["raise ValueError('broken setup')"], jailed=True)
     try:
         assert not session.alive
-        verdicts, answers = session.check("double", CASES["double"], expected(reference, "double"), [],
-                                          "def double(x):\n    return 2 * x", [], reference, 5, 2 * GiB)
-        assert answers == []
+        verdicts, mistake = session.check("double", CASES["double"], [], "def double(x):\n    return 2 * x", [],
+                                          SUBJECT, oracle_process, 5, 2 * GiB)
+        assert mistake is None
         assert verdicts == ["the grader's check could not run (ValueError: broken setup)"] * 2
     finally:
         session.close()

@@ -44,8 +44,17 @@ def cmd_grade(args):
     from .course import ROOT
     from .grading.classroom import grade_class
     from .report import report
-    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler),
-           ROOT)
+    security = None
+    tls = {"ca_file": args.tls_ca_file, "cert": args.tls_cert, "key": args.tls_key}
+    if args.scheduler:
+        from .grading.cluster import ClusterSecurity, client_security
+        security = ClusterSecurity(**tls, allow_plaintext=args.allow_plaintext)
+        client_security(args.scheduler, security)  # an unsafe address or missing certificates stop here, first
+    elif any(tls.values()) or args.allow_plaintext:
+        print("--tls-ca-file, --tls-cert, --tls-key and --allow-plaintext go with --scheduler", file=sys.stderr)
+        return 2
+    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler,
+                       security=security), ROOT)
 
 
 def cmd_sample_class(args):
@@ -72,8 +81,9 @@ def cmd_export(args):
         command.append(f"--{plugin}.identifier={args.identifier}")
     try:
         nbgrader(command, ROOT)
-    except NbgraderError as error:
-        print(error, file=sys.stderr)
+    except NbgraderError as error:  # it may quote student ids: shown with control characters escaped
+        from .grading.intake import printable
+        print("\n".join(printable(line) for line in str(error).split("\n")), file=sys.stderr)
         return 1
     print(f"wrote {to}")
 
@@ -98,8 +108,18 @@ def main(argv=None):
     grade.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     grade.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
     grade.add_argument("--no-jail", action="store_true", help=NO_JAIL)
-    grade.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                       help="grade on the workers of this Dask distributed scheduler instead of local processes")
+    grade.add_argument("--scheduler", metavar="tls://HOST:PORT",
+                       help="grade on the workers of this Dask distributed scheduler instead of local processes "
+                            "(tcp:// only on the loopback, unless --allow-plaintext)")
+    grade.add_argument("--tls-ca-file", metavar="CA.pem", help="the cluster's CA certificate (tls:// scheduler; "
+                                                               "default: Dask's distributed.comm.tls.ca-file)")
+    grade.add_argument("--tls-cert", metavar="CLIENT.pem", help="this client's certificate, signed by that CA "
+                                                                "(default: distributed.comm.tls.client.cert)")
+    grade.add_argument("--tls-key", metavar="CLIENT-KEY.pem", help="this client's private key "
+                                                                   "(default: distributed.comm.tls.client.key)")
+    grade.add_argument("--allow-plaintext", action="store_true",
+                       help="reach a tcp:// scheduler off the loopback, unencrypted: whoever can reach it can run "
+                            "code on the workers, whoever is on the network between reads the submissions")
     grade.set_defaults(func=cmd_grade)
     sample = commands.add_parser("sample-class", help="rewrite examples/sample_class, or generate a random class")
     sample.add_argument("--students", type=int, help="generate this many submissions per notebook instead")

@@ -36,6 +36,10 @@ Rows, columns and cells (both LMSs)
   its late-submission penalty, never below 0, rounded to 4 decimals. A student with no submission of the
   assignment in either language gets an empty cell (Moodle and Canvas read an empty cell as "no grade").
 
+Cells are data: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+leading ``'``, so a spreadsheet opening the file runs no formula (a student id or a roster name like
+``=HYPERLINK(...)``); scores stay numbers. Student ids in messages are shown with control characters escaped.
+
 Errors: the export writes nothing and exits with status 1 and a message naming the students when a student
 of the gradebook is not in the roster (the LMS would never get that student's grades), when a roster row
 lacks the chosen identifier or shares it with another row (the LMS could not tell who the row is), when
@@ -58,6 +62,12 @@ importer only skips ``-`` cells, so map the columns to grade items created befor
 the assignment's points) to keep "no submission" apart from 0. Moodle caps imported grades at 100 unless
 ``gradepointmax`` is raised; the pack's assignments are worth 9 to 30 points.
 
+grades.csv (:class:`GradesCsvExportPlugin`)
+-------------------------------------------
+``python -m tools grade`` writes ``grades.csv`` with nbgrader's own exporter's rows and columns, byte for byte
+the same for ordinary ids, but as well-formed CSV (a cell holding a comma, a quote or a line break is quoted,
+so a student id cannot add rows or columns) with the formula guard above.
+
 Canvas (:class:`CanvasExportPlugin`)
 ------------------------------------
 Gradebook import (Canvas Instructor Guide, "How do I import grades in the Gradebook?"; the importer is
@@ -79,10 +89,12 @@ not an existing assignment's title becomes a new assignment when the import is c
 import csv
 from pathlib import Path
 
-from nbgrader.plugins import ExportPlugin
+from nbgrader.api import MissingEntry
+from nbgrader.plugins import CsvExportPlugin, ExportPlugin
 from traitlets import Unicode
 
 from .course import LANGUAGES, assignment_ids
+from .grading.intake import csv_cell, printable
 
 
 class LmsExportError(ValueError):
@@ -124,7 +136,7 @@ def read_roster(path, identifier):
     rows = [row for _, row in lines]
     repeated = duplicates(row["student_id"] for row in rows)
     if repeated:
-        raise LmsExportError(f"roster {path}: student_id repeated: {', '.join(repeated)}")
+        raise LmsExportError(f"roster {path}: student_id repeated: {', '.join(map(printable, repeated))}")
     return rows
 
 
@@ -157,16 +169,19 @@ def select_rows(roster, gradebook_students, identifier, wanted=(), source="the r
     expected = set(gradebook_students) if not wanted else wanted
     unlisted = sorted(expected - listed)
     if unlisted:
-        raise LmsExportError(f"student(s) not in {source}: {', '.join(unlisted)}. Add a row for each (column "
-                             f"student_id = the nbgrader student id, and their {identifier}); nothing was written")
+        raise LmsExportError(f"student(s) not in {source}: {', '.join(map(printable, unlisted))}. Add a row for "
+                             f"each (column student_id = the nbgrader student id, and their {identifier}); nothing "
+                             "was written")
     rows = [row for row in roster if not wanted or row["student_id"] in wanted]
     without = [row["student_id"] for row in rows if not row.get(identifier)]
     if without:
-        raise LmsExportError(f"no {identifier} in {source} for student(s): {', '.join(without)}; the LMS could not "
-                             f"tell who they are. Fill it in, or choose another identifier; nothing was written")
+        raise LmsExportError(f"no {identifier} in {source} for student(s): {', '.join(map(printable, without))}; "
+                             "the LMS could not tell who they are. Fill it in, or choose another identifier; "
+                             "nothing was written")
     shared = duplicates(row[identifier] for row in rows)
     if shared:
-        names = [f"{value} ({', '.join(r['student_id'] for r in rows if r[identifier] == value)})" for value in shared]
+        names = [f"{printable(value)} ({', '.join(printable(r['student_id']) for r in rows if r[identifier] == value)})"
+                 for value in shared]
         raise LmsExportError(f"the same {identifier} on several rows of {source}: {'; '.join(names)}; "
                              "nothing was written")
     return rows
@@ -199,7 +214,7 @@ def select_columns(assignments, wanted=()):
     wanted = set(wanted)
     unknown = sorted(wanted - {a.name for a in assignments} - {column_name(a.name) for a in assignments})
     if unknown:
-        raise LmsExportError(f"assignment(s) not in the gradebook: {', '.join(unknown)}")
+        raise LmsExportError(f"assignment(s) not in the gradebook: {', '.join(map(printable, unknown))}")
     chosen = sorted((a for a in assignments if not wanted or a.name in wanted or column_name(a.name) in wanted),
                     key=lambda a: course_order(a.name))
     columns = {}
@@ -284,11 +299,20 @@ def canvas_table(rows, columns, scores, identifier, names=None):
 
 
 def write_csv(path, table):
-    """Write ``table`` (a list of rows) to ``path`` as UTF-8 CSV; return the path."""
+    """Write ``table`` (a list of rows) to ``path`` as UTF-8 CSV, each cell through :func:`csv_cell`; return it."""
     path = Path(path)
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(table)
+        csv.writer(handle).writerows([csv_cell(cell) for cell in row] for row in table)
     return path
+
+
+def csv_line(cells):
+    """One line of ``grades.csv``: nbgrader's ``",".join`` for ordinary cells; a cell holding a comma, a quote,
+    a carriage return or a line feed is quoted (Python's ``csv`` leaves a lone carriage return unquoted when
+    lines end in a line feed), and every cell goes through :func:`csv_cell`."""
+    cells = [csv_cell(cell) for cell in cells]
+    return ",".join('"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\r\n') else cell
+                    for cell in cells) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -363,3 +387,40 @@ class CanvasExportPlugin(LmsExportPlugin):
     default_to = "canvas.csv"
     layout = staticmethod(canvas_table)
     preamble = 2
+
+
+class GradesCsvExportPlugin(CsvExportPlugin):
+    """nbgrader's ``grades.csv`` exporter (``CsvExportPlugin``: the same rows, columns and values, byte for byte
+    for ordinary ids), written as well-formed CSV with the formula guard (:func:`csv_line`).
+
+    ``nbgrader export --exporter=tools.lms.GradesCsvExportPlugin`` (what ``python -m tools grade`` runs);
+    nbgrader's ``--to``, ``--student`` and ``--assignment`` options work as with nbgrader's exporter.
+    """
+
+    def export(self, gradebook):
+        dest = self.to or "grades.csv"
+        students = [str(item) for item in self.student]
+        assignments = [str(item) for item in self.assignment]
+        self.log.info("Exporting grades to %s", dest)
+        keys = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
+                "raw_score", "late_submission_penalty", "score", "max_score"]
+        with open(dest, "w", encoding="utf-8") as handle:  # text mode, as nbgrader's: its line endings
+            handle.write(",".join(keys) + "\n")
+            for assignment in gradebook.assignments:
+                if assignments and assignment.name not in assignments:
+                    continue
+                for student in gradebook.students:
+                    if students and student.id not in students:
+                        continue
+                    row = {"assignment": assignment.name, "duedate": assignment.duedate, "student_id": student.id,
+                           "last_name": student.last_name, "first_name": student.first_name,
+                           "email": student.email, "max_score": assignment.max_score}
+                    try:
+                        submission = gradebook.find_submission(assignment.name, student.id)
+                    except MissingEntry:  # nothing submitted: zero, as nbgrader's exporter writes it
+                        row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0)
+                    else:
+                        penalty = submission.late_submission_penalty
+                        row.update(timestamp=submission.timestamp, raw_score=submission.score,
+                                   late_submission_penalty=penalty, score=max(0.0, submission.score - penalty))
+                    handle.write(csv_line(["" if row[key] is None else str(row[key]) for key in keys]))

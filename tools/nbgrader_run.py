@@ -88,8 +88,12 @@ def generate_feedback(course, assignment_id):
 
 
 def export_grades(course, to="grades.csv"):
-    """``nbgrader export`` the gradebook to CSV; return the CSV path."""
-    nbgrader(["export", f"--to={to}"], course)
+    """``nbgrader export`` the gradebook to CSV; return the CSV path.
+
+    The exporter is nbgrader's own rows and columns written as well-formed CSV with a formula guard
+    (:class:`tools.lms.GradesCsvExportPlugin`): student ids are the students' folder names.
+    """
+    nbgrader(["export", "--exporter=tools.lms.GradesCsvExportPlugin", f"--to={to}"], course)
     return Path(course) / to
 
 

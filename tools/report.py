@@ -12,7 +12,10 @@ course and across both languages:
   how many submissions passed it and how many made each diagnosed mistake (its explanation from
   ``tools/mistakes/<name>.py``'s ``EXPLANATIONS``, else its label), failures with no diagnosis apart.
 
-Every text that comes from a submission (student ids, reasons) is escaped.
+Every text that comes from a submission (student ids, file names in reasons) is data: control characters are
+shown as escapes (:func:`tools.grading.intake.printable`) on the terminal and in the page, and HTML is escaped.
+A score is the final score, the one ``grades.csv`` and the LMS get: nbgrader's score minus its late penalty,
+at least 0, with the penalty beside it.
 """
 import base64
 import html
@@ -26,6 +29,7 @@ from sqlalchemy.engine import make_url
 from .course import ASSIGNMENTS, LANGUAGES, assignment_ids, split_assignment_id
 from .grading.diagnosis import explanation
 from .grading.gradebook import db_url
+from .grading.intake import printable
 from .submissions import catalogue
 
 SUFFIXES = ("_example", "_hidden")
@@ -47,6 +51,17 @@ def function_of(grade_id):
 def reason_of(result):
     """Why a submission was not graded (its status without ``not graded: ``)."""
     return result.status[len(NOT_GRADED):] if result.status.startswith(NOT_GRADED) else result.status
+
+
+def final_score(result):
+    """The score that goes to ``grades.csv`` and the LMS: nbgrader's score minus its late penalty, at least 0."""
+    return max(0.0, (result.score or 0.0) - (result.penalty or 0.0))
+
+
+def score_text(result, sep="/", minus="-"):
+    """``"12/12"``, or for a late submission the final score and the penalty: ``"0/12 (late: -12)"``."""
+    text = f"{final_score(result):g}{sep}{result.max_score:g}"
+    return f"{text} (late: {minus}{result.penalty:g})" if result.penalty else text
 
 
 def note_of(result):
@@ -78,7 +93,7 @@ def summarise(results):
         if not r.graded:
             entry["not_graded"].append((r.student, reason_of(r)))
             continue
-        entry["scores"].append(r.score)
+        entry["scores"].append(final_score(r))
         entry["max"] = r.max_score
         for grade_id, (score, max_score) in r.cells.items():
             passed, graded = entry["cells"].get(grade_id, (0, 0))
@@ -127,7 +142,7 @@ def class_view(results, name):
         own, language = name_and_language(r.assignment)
         if own != name or not r.graded:
             continue
-        scores[language].append(r.score or 0.0)
+        scores[language].append(final_score(r))
         graded[language] += 1
         max_score = max(max_score, r.max_score or 0.0)
         for function, passed in function_passes(r).items():
@@ -156,8 +171,8 @@ def assignment_names(results):
 # --- HTML ----------------------------------------------------------------------------------------------------
 
 def esc(value):
-    """``value`` as HTML text or attribute value (quotes escaped too)."""
-    return html.escape(str(value), quote=True)
+    """``value`` as HTML text or attribute value (quotes escaped too, control characters shown as escapes)."""
+    return html.escape(printable(value), quote=True)
 
 
 def in_classes(languages):
@@ -208,7 +223,7 @@ def submission_html(result, course):
     if not result.graded:
         return (f"<div class='sub notgraded {in_classes([language])}'>{tag}<b>not graded</b>: "
                 f"{esc(reason_of(result))}</div>")
-    score = f"{result.score:g} / {result.max_score:g}"
+    score = score_text(result, " / ", "\u2212")
     href = feedback_href(result.student, result.assignment)
     link = (f"<a href='{esc(href)}'>{esc(score)}</a>" if (Path(course) / href).exists()
             else f"{esc(score)} <small>(no feedback page)</small>")
@@ -434,25 +449,23 @@ def print_table(results, course):
     columns = [a for a in assignment_ids() if any(r.assignment == a for r in results)]
     students = sorted({r.student for r in results})
     by_key = {(r.student, r.assignment): r for r in results}
-    width = max([len(s) for s in students] + [7]) + 2
-    col_width = max([len(c) for c in columns] + [0]) + 2
+    rows = {student: ["" if (r := by_key.get((student, column))) is None else score_text(r) if r.graded
+                      else "not graded" for column in columns] for student in students}
+    width = max([len(printable(s)) for s in students] + [7]) + 2
+    col_width = max([len(c) for c in columns] + [len(c) for cells in rows.values() for c in cells] + [0]) + 2
     print("\n" + "student".ljust(width) + "".join(c.rjust(col_width) for c in columns))
     for student in students:
-        cells = []
-        for column in columns:
-            r = by_key.get((student, column))
-            cells.append("" if r is None else f"{r.score:g}/{r.max_score:g}" if r.graded else "not graded")
-        print(student.ljust(width) + "".join(c.rjust(col_width) for c in cells))
+        print(printable(student).ljust(width) + "".join(c.rjust(col_width) for c in rows[student]))
     failed = [r for r in results if not r.graded]
     if failed:
         print("\nnot graded:")
         for r in failed:
-            print(f"  {r.student} / {r.assignment}: {reason_of(r)}")
+            print(f"  {printable(r.student)} / {r.assignment}: {printable(reason_of(r))}")
     noted = [r for r in results if note_of(r)]
     if noted:
         print("\ngraded, with a note:")
         for r in noted:
-            print(f"  {r.student} / {r.assignment}: {note_of(r)}")
+            print(f"  {printable(r.student)} / {r.assignment}: {printable(note_of(r))}")
     course = Path(course)
     print(f"\ngradebook:  {make_url(db_url(course)).render_as_string(hide_password=True)}  "
           "(nbgrader's gradebook; `make lab` opens the formgrader)")

@@ -24,6 +24,7 @@ A submission that cannot be read, or whose grading fails, gets a status and the 
 graded; a re-run replaces each submission's auto grades in place, so it neither loses nor duplicates a
 grade. At most a few submissions per worker are in flight, so memory does not grow with the class.
 """
+import collections
 import concurrent.futures
 import multiprocessing
 import os
@@ -31,6 +32,7 @@ import shutil
 import tempfile
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +42,9 @@ from tqdm.auto import tqdm
 
 from ..course import assignment_ids, split_assignment_id
 from ..nbgrader_run import export_grades
-from . import worker
-from .gradebook import db_url, load_config, record, record_ungradable, snapshot, without_gradebook
+from . import intake, worker
+from .gradebook import db_url, load_config, record, snapshot, without_gradebook
+from .execute import GRADER_MEMORY
 from .jail import check_available
 from .notebook import function_and_label, is_test_cell
 from .worker import run_folder
@@ -55,7 +58,9 @@ class Result:
 
     ``cells``: grade id -> (score, max score); ``mistakes``: graded function -> the label (a key of
     ``tools/mistakes/<assignment>.py``'s ``MISTAKES``) of the catalogued mistake the grader diagnosed in it;
-    ``unanswered``: the grade ids of the solution cells left as released (nbgrader's "No response.").
+    ``unanswered``: the grade ids of the solution cells left as released (nbgrader's "No response.");
+    ``penalty``: nbgrader's late-submission penalty, so the final score (what ``grades.csv`` and the LMS get) is
+    ``max(0, score - penalty)``.
     """
 
     student: str
@@ -66,6 +71,7 @@ class Result:
     cells: dict = field(default_factory=dict)
     mistakes: dict = field(default_factory=dict)
     unanswered: set = field(default_factory=set)
+    penalty: float = 0.0
 
     @property
     def graded(self):
@@ -73,41 +79,57 @@ class Result:
 
 
 def locate_notebook(folder, expected):
-    """Find the notebook to grade in a submission folder.
+    """Find the notebook to grade in a submission folder (:func:`intake.locate`: only regular files count).
 
     Returns
     -------
-    (path, note) : ``path`` is None when there is nothing to grade; ``note`` says what was
-        done about a renamed notebook or extra notebooks (empty when nothing unusual).
+    (path, note) : ``path`` is None when there is nothing to grade (``note`` says why: no notebook, or one
+        that is a link); otherwise ``note`` says what was done about a renamed notebook or extra notebooks
+        (empty when nothing unusual).
     """
-    others = sorted(p.name for p in folder.glob("*.ipynb") if p.name != expected)
-    if (folder / expected).exists():
-        return folder / expected, f"extra notebooks ignored: {', '.join(others)}" if others else ""
-    if len(others) == 1:
-        return folder / others[0], f"{others[0]} graded as {expected}"
-    found = f"; found {', '.join(others)}" if others else ""
-    return None, f"no {expected} in the submission{found}"
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        entries = {path: kind for path, (kind, _) in intake.survey(descriptor).items() if "/" not in path}
+    finally:
+        os.close(descriptor)
+    name, note = intake.locate(entries, expected)
+    return (None if name is None else Path(folder) / name), note
 
 
-def unreadable_reason(path):
-    """Why nbformat cannot read the notebook at ``path`` (None when it can)."""
-    if path.stat().st_size == 0:
-        return f"{path.name} is an empty file"
+def unreadable_reason(path, data=None):
+    """Why nbformat cannot read the notebook at ``path``, or in ``data`` (its bytes), None when it can.
+
+    Without ``data``, the file is read by the intake's rules (:func:`intake.read_file`: a regular file under
+    :data:`intake.NOTEBOOK_LIMIT`, never through a link).
+    """
+    path = Path(path)
+    if data is None:
+        try:
+            data = intake.read_file(path, intake.NOTEBOOK_LIMIT)
+        except intake.Refused as refusal:
+            return str(refusal)
+    name = intake.printable(path.name)
+    if not data:
+        return f"{name} is an empty file"
     try:
         with warnings.catch_warnings():  # missing or duplicate cell ids: nbformat repairs them, and says so
             warnings.simplefilter("ignore")
-            nbformat.read(str(path), as_version=4)
+            nbformat.reads(data.decode("utf-8"), as_version=4)
     except Exception as error:  # nbformat raises several types for bad JSON or schema
-        return f"{path.name} is not a valid notebook ({str(error).splitlines()[0].split(':')[0][:80]})"
+        return f"{name} is not a valid notebook ({str(error).splitlines()[0].split(':')[0][:80]})"
     return None
 
 
 def submissions(course, ids=None):
-    """Every (assignment id, student) with a folder in ``submitted/``, in course order."""
+    """Every (assignment id, student) with a folder in ``submitted/``, in course order.
+
+    A link named like a submission folder is listed too (never followed): the intake refuses it, with a status.
+    """
     found = []
     for assignment_id in ids or assignment_ids():
         found += [(assignment_id, folder.parent.name)
-                  for folder in sorted((Path(course) / "submitted").glob(f"*/{assignment_id}")) if folder.is_dir()]
+                  for folder in sorted((Path(course) / "submitted").glob(f"*/{assignment_id}"))
+                  if folder.is_symlink() or folder.parent.is_symlink() or folder.is_dir()]
     return found
 
 
@@ -122,7 +144,7 @@ def _check_released(gb, ids):
         raise SystemExit(f"not in the gradebook: {', '.join(missing)}; run `make release` first")
 
 
-def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler=None):
+def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler=None, security=None):
     """Autograde every submission of ``course/submitted`` (or of ``ids``), write feedback and grades.csv.
 
     Parameters
@@ -132,7 +154,10 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
     jobs : local worker processes (default: the machine's cores); ignored with ``scheduler``
     progress : show a progress bar with an ETA (on stderr)
     jail : run student code in the jail; False grades without one (every status says so)
-    scheduler : address of a Dask distributed scheduler (``tcp://HOST:PORT``): grade on its workers
+    scheduler : address of a Dask distributed scheduler (``tls://HOST:PORT``, or ``tcp://`` on the loopback): grade
+        on its workers
+    security : how to reach ``scheduler`` (:class:`cluster.ClusterSecurity`: certificates, plaintext off the
+        loopback); default: Dask's configuration
 
     Returns
     -------
@@ -150,7 +175,7 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
     previous = os.environ.get("PACK_NO_JAIL")
     os.environ["PACK_NO_JAIL"] = "0" if jail else "1"  # read by nbgrader_config.py
     try:
-        return _grade_class(course, ids, jobs or os.cpu_count() or 1, progress, scheduler, jail)
+        return _grade_class(course, ids, jobs or os.cpu_count() or 1, progress, scheduler, jail, security)
     finally:
         if previous is None:
             os.environ.pop("PACK_NO_JAIL", None)
@@ -159,18 +184,46 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
 
 
 class LocalWorkers:
-    """``jobs`` worker processes on this machine, each with its private course in the run folder."""
+    """``jobs`` worker processes on this machine, each with its private course in the run folder (and, once it
+    grades, a hard cap on its own memory: :func:`~tools.grading.execute.cap_grader_memory`); a pool broken by a
+    dying worker is replaced by :meth:`restart`."""
 
     def __init__(self, jobs, run, source, gradebook, config):
         self.jobs = jobs
-        self.pool = ProcessPoolExecutor(jobs, mp_context=SPAWN, initializer=_start_local,
-                                        initargs=(run, source, gradebook, config))
+        self.initargs = (run, source, gradebook, config)
+        self.pool = self._new_pool()
+
+    def _new_pool(self):
+        return ProcessPoolExecutor(self.jobs, mp_context=SPAWN, initializer=_start_local, initargs=self.initargs)
 
     def capacity(self):
         return self.jobs * worker.IN_FLIGHT
 
     def submit(self, assignment_id, student, files, rename):
-        return self.pool.submit(worker.grade, "local", assignment_id, student, files, rename)
+        future = self.pool.submit(worker.grade, "local", assignment_id, student, files, rename)
+        future.pool = self.pool
+        return future
+
+    def restart(self, future):
+        """A new pool, if ``future``'s pool is the current one (it broke: one of its workers died).
+
+        Raises
+        ------
+        BrokenProcessPool
+            if the new pool's workers die before they can grade (twice), with a message that says so.
+        """
+        if getattr(future, "pool", None) is not self.pool:
+            return
+        for attempt in (1, 2):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            try:
+                self.pool.submit(os.getpid).result()  # the workers start (their initializer runs) and answer
+                return
+            except BrokenProcessPool:
+                if attempt == 2:
+                    raise BrokenProcessPool("the grading workers die as they start; see worker.log in the run "
+                                            "folder, or grade with --jobs 1 to see why") from None
 
     @staticmethod
     def first_done(futures):
@@ -184,24 +237,27 @@ def _start_local(run, source, gradebook, config):
     worker.start("local", tempfile.mkdtemp(prefix="worker-", dir=run), source, gradebook, config)
 
 
-def _grade_class(course, ids, jobs, progress, scheduler, jail):
+def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
     todo, results = [], []
-    notes = {}
-    for assignment_id, student in submissions(course, ids):
-        expected = split_assignment_id(assignment_id)[0].notebook
-        path, note = locate_notebook(course / "submitted" / student / assignment_id, expected)
-        reason = note if path is None else unreadable_reason(path)
+    notes, times = {}, {}
+    for assignment_id, student in submissions(course, ids):  # the folders are the students': intake reads them
+        taken = intake.take(course / "submitted", student, assignment_id)
+        folder = course / "submitted" / student / assignment_id
+        reason = taken.reason or unreadable_reason(folder / taken.notebook, taken.files[taken.notebook])
         if reason:
-            results.append(Result(student, assignment_id, status=f"not graded: {reason}"))
+            skipped = f" ({taken.skipped})" if taken.skipped else ""
+            results.append(Result(student, assignment_id, status=f"not graded: {reason}{skipped}"))
+            times[assignment_id, student] = taken.timestamp
         else:
-            todo.append((assignment_id, student, (path.name, expected) if path.name != expected else None))
-            notes[assignment_id, student] = note
+            todo.append((assignment_id, student, taken.rename))
+            notes[assignment_id, student] = taken.note
     config = load_config(course)
     url = db_url(course, config)
     with Gradebook(url) as gb:
         _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}))
-        for r in results:
-            record_ungradable(gb, course, r.assignment, r.student)
+        for r in results:  # as nbgrader leaves a notebook it cannot read: the submission, with no scores
+            if intake.storable(r.student):
+                record(gb, r.assignment, r.student, {"timestamp": times[r.assignment, r.student], "notebooks": {}})
     run = run_folder()
     try:
         snapshot(url, run / "gradebook.db")
@@ -209,7 +265,7 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail):
         if scheduler:
             from .cluster import DaskWorkers
             workers = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}), run / "gradebook.db", config,
-                                  jail)
+                                  jail, security)
         else:
             workers = LocalWorkers(jobs, run, course / "source", run / "gradebook.db", config)
         bar = tqdm(total=len(todo), unit="submission", desc="autograde", disable=not progress, smoothing=0.1)
@@ -236,25 +292,50 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail):
 
 
 def _graded(workers, course, todo):
-    """Yield ((assignment id, student), outcome) as workers finish, with a bounded number in flight."""
-    pending, in_flight = iter(todo), {}
+    """Yield ((assignment id, student), outcome) as workers finish, with a bounded number in flight.
+
+    A local worker that dies (its memory cap, a crash) breaks its pool and every submission in flight there: a
+    new pool is started, and each of those submissions is graded again *alone*. One that breaks a pool while
+    alone is the one that killed it: it gets a status that says so, and the rest of the class is graded.
+    """
+    queue, suspects, in_flight, alone = collections.deque(todo), collections.deque(), {}, False
     while True:
-        for _ in range(workers.capacity() - len(in_flight)):  # asked once a round: workers may join or leave
-            item = next(pending, None)
-            if item is None:
+        while not alone and len(in_flight) < workers.capacity():  # asked each round: workers may join or leave
+            if suspects and in_flight:
+                break
+            if suspects:
+                item, alone = suspects.popleft(), True
+            elif queue:
+                item = queue.popleft()
+            else:
                 break
             assignment_id, student, rename = item
-            files = worker.files_of(course / "submitted" / student / assignment_id)
-            in_flight[workers.submit(assignment_id, student, files, rename)] = (assignment_id, student)
+            files = intake.submission_files(course / "submitted", student, assignment_id, rename)
+            in_flight[workers.submit(assignment_id, student, files, rename)] = item
         if not in_flight:
             return
         for future in workers.first_done(list(in_flight)):
+            item = in_flight.pop(future)
             try:
                 outcome = future.result()
+            except BrokenProcessPool:
+                try:
+                    workers.restart(future)
+                except BrokenProcessPool as error:  # the workers cannot even start: say so for everyone left
+                    for assignment_id, student, _ in [item, *in_flight.values(), *suspects, *queue]:
+                        yield (assignment_id, student), {"status": f"not graded: {error}", "recorded": None}
+                    return
+                if not alone:
+                    suspects.append(item)
+                    continue
+                outcome = {"status": "not graded: the grading worker died while grading this submission alone "
+                                     f"(over its memory cap of {GRADER_MEMORY / 1024 ** 3:g} GiB, or a crash)",
+                           "recorded": None}
             except Exception as error:  # a worker that died (for good) takes only its submission
                 outcome = {"status": f"not graded: grader crashed ({type(error).__name__}: {error})"[:200],
                            "recorded": None}
-            yield in_flight.pop(future), outcome
+            alone = False
+            yield item[:2], outcome
 
 
 def _fill_scores(course, db_url, results):
@@ -263,6 +344,7 @@ def _fill_scores(course, db_url, results):
             if r.graded:
                 submission = gb.find_submission(r.assignment, r.student)
                 r.score, r.max_score = submission.score, submission.max_score
+                r.penalty = submission.late_submission_penalty or 0.0
                 r.cells = {g.name: (g.score, g.max_score) for nb in submission.notebooks for g in nb.grades}
                 r.mistakes = diagnosed_mistakes(course, r.student, r.assignment)
                 r.unanswered = {c.name for nb in submission.notebooks for c in nb.comments

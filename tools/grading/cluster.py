@@ -16,25 +16,144 @@ What each part sees
   fail-closed rules, as in local grading: it sees its own folder only, and no network (so not the
   scheduler, the workers or the database).
 * The **scheduler** sees the plugin and the tasks in transit. Anyone who can reach it can run code on the
-  workers (that is Dask's model): keep it on a private network, or use Dask's TLS security.
+  workers (that is Dask's model), so the connection is secure by default (:func:`client_security`): a
+  ``tls://`` scheduler is reached with mutual TLS (this client's certificate, signed by the cluster's CA, and
+  the scheduler's checked against that CA), and a plaintext ``tcp://`` scheduler off the loopback is refused
+  before any connection unless plaintext is explicitly allowed.
 
 A task whose worker dies is given to another worker by Dask (up to its ``allowed-failures``); its result is
 recorded once, when it arrives.
 """
 import hashlib
 import io
+import ipaddress
 import pickle
+import ssl
 import sys
 import uuid
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import cloudpickle
 from distributed import Client, WorkerPlugin, wait
+from distributed.comm.addressing import parse_address, parse_host_port
+from distributed.security import Security
 
 from . import worker
 
 WAIT_FOR_WORKERS = 60  # seconds to wait for a first worker before giving up
+ENCRYPTED = ("tls", "wss")  # Dask's schemes that carry TLS (the others are plaintext)
+TLS_SETTINGS = (  # (the pack's flag, ClusterSecurity's field, Security's field, Dask's setting)
+    ("--tls-ca-file", "ca_file", "tls_ca_file", "distributed.comm.tls.ca-file"),
+    ("--tls-cert", "cert", "tls_client_cert", "distributed.comm.tls.client.cert"),
+    ("--tls-key", "key", "tls_client_key", "distributed.comm.tls.client.key"),
+)
+
+
+class ClusterInsecure(worker.ClusterUnavailable):
+    """The scheduler would be reached without encryption off the loopback, or without this client's
+    certificates; the message says why and what to pass."""
+
+
+@dataclass(frozen=True)
+class ClusterSecurity:
+    """How the instructor's process reaches the scheduler (``python -m tools grade``'s flags).
+
+    Parameters
+    ----------
+    ca_file, cert, key : PEM files: the cluster's CA certificate, this client's certificate (signed by that CA)
+        and its private key (``key`` may be left out when ``cert`` holds it too). Each one left out is read from
+        Dask's configuration (``distributed.comm.tls.ca-file``, ``distributed.comm.tls.client.cert``,
+        ``distributed.comm.tls.client.key``). Used with a ``tls://`` scheduler only.
+    allow_plaintext : reach a ``tcp://`` scheduler that is not on the loopback (whoever is on the network
+        between can then read the submissions, join as a worker or run code on the workers)
+    """
+    ca_file: str | None = None
+    cert: str | None = None
+    key: str | None = None
+    allow_plaintext: bool = False
+
+
+def is_loopback(host):
+    """Whether ``host`` names this machine without asking any resolver: 127.0.0.0/8, ::1 or ``localhost``."""
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost":
+        return True
+    try:
+        ip = ipaddress.ip_address(host.partition("%")[0])
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback
+
+
+def tls_fix():
+    """What to pass, or set in Dask's configuration, for a client's certificates."""
+    flags = " ".join(f"{flag} {name.upper()}" for flag, name, _, _ in TLS_SETTINGS)
+    settings = ", ".join(setting for _, _, _, setting in TLS_SETTINGS)
+    variables = ", ".join("DASK_" + setting.upper().replace(".", "__").replace("-", "_")
+                          for _, _, _, setting in TLS_SETTINGS)
+    return (f"pass `{flags}` (this client's certificate and key, signed by the CA the scheduler and workers "
+            f"were started with: `dask scheduler --tls-ca-file ... --tls-cert ... --tls-key ...`), or set "
+            f"them in Dask's configuration: {settings} (environment: {variables})")
+
+
+def client_security(scheduler, security=None):
+    """The :class:`~distributed.security.Security` for reaching ``scheduler``, or None (Dask's default, for
+    a plaintext scheduler on the loopback). Nothing here touches the network.
+
+    Raises
+    ------
+    ClusterInsecure
+        for a plaintext address off the loopback (unless ``security.allow_plaintext``), for a ``tls://`` address
+        without a CA certificate and a client certificate (from ``security`` or Dask's configuration), or with
+        files that cannot be loaded; the message names the cause and the fix.
+    """
+    security = security or ClusterSecurity()
+    given = {field: getattr(security, name) for _, name, field, _ in TLS_SETTINGS if getattr(security, name)}
+    try:
+        scheme, location = parse_address(scheduler)
+        host = location if scheme == "inproc" else parse_host_port(location, default_port=0)[0]
+    except (TypeError, ValueError) as error:
+        raise ClusterInsecure(f"{scheduler!r} is not a Dask scheduler's address ({error}): give "
+                              "`tls://HOST:PORT`") from None
+    if scheme not in ENCRYPTED:
+        if given:
+            raise ClusterInsecure(f"certificates were given (--tls-*) for {scheduler}, a plaintext address: "
+                                  f"write it tls://{location}, with the scheduler started with TLS")
+        if scheme != "inproc" and not is_loopback(host) and not security.allow_plaintext:
+            raise ClusterInsecure(
+                f"refusing to reach the scheduler {scheduler} in plaintext: it is not on this machine's loopback: "
+                "whoever can reach it could join as a worker or run code on the workers, and whoever is on the "
+                "network between could read the submissions and the grader's code. Use TLS: start the scheduler and the "
+                f"workers with certificates (README, \"Grading past one machine\"), grade with `--scheduler "
+                f"tls://{location}` and {tls_fix()}. On a network you trust, `--allow-plaintext` grades in "
+                "plaintext anyway")
+        if Security().require_encryption:
+            raise ClusterInsecure(f"Dask's configuration requires encryption (distributed.comm.require-encryption) "
+                                  f"and {scheduler} is plaintext: give the scheduler's tls:// address")
+        return None
+    try:
+        tls = Security(require_encryption=True, **given)
+    except ValueError as error:  # a TLS version of Dask's configuration that Dask does not support
+        raise ClusterInsecure(f"Dask's TLS configuration is not usable: {error}") from None
+    missing = [f"{flag} ({setting})" for flag, _, field, setting in TLS_SETTINGS[:2] if not getattr(tls, field)]
+    if missing:
+        raise ClusterInsecure(f"{scheduler} is a TLS address, and this client has no {' and no '.join(missing)}: "
+                              f"the scheduler accepts only clients with a certificate signed by its CA: {tls_fix()}")
+    for flag, _, field, setting in TLS_SETTINGS:
+        path = getattr(tls, field)
+        if path and "\n" not in path and not Path(path).is_file():  # (Dask also takes PEM text itself)
+            raise ClusterInsecure(f"no such file: {flag} {path} ({setting}): give the path of the PEM file")
+    try:
+        tls.get_connection_args("client")  # loads the files: a wrong path or a key that is not the cert's fails here
+    except (OSError, ssl.SSLError, ValueError) as error:
+        files = ", ".join(f"{flag} {getattr(tls, field)}" for flag, _, field, _ in TLS_SETTINGS if getattr(tls, field))
+        raise ClusterInsecure(f"cannot load this client's TLS files ({files}): {error}. Give PEM files: the "
+                              "cluster's CA certificate, and a certificate signed by it with its own key") from None
+    return tls
 
 
 def zipped(folders, extra=()):
@@ -139,16 +258,20 @@ class ByValue:
 class DaskWorkers:
     """The workers of the Dask cluster at ``scheduler``, set up to grade ``ids`` of ``course``.
 
-    Same interface as :class:`classroom.LocalWorkers`.
+    Same interface as :class:`classroom.LocalWorkers`. ``security`` (:class:`ClusterSecurity`, default: Dask's
+    configuration only) says how to reach the scheduler; an unsafe address or missing certificates stop before
+    any connection (:func:`client_security`).
     """
 
-    def __init__(self, scheduler, course, ids, gradebook, config, jail):
+    def __init__(self, scheduler, course, ids, gradebook, config, jail, security=None):
+        tls = client_security(scheduler, security)
         cloudpickle.register_pickle_by_value(sys.modules[__name__])
         try:
-            self.client = Client(scheduler, timeout=WAIT_FOR_WORKERS)
+            self.client = Client(scheduler, timeout=WAIT_FOR_WORKERS, security=tls)
         except OSError as error:
+            certificates = ", or that the scheduler's CA signed this client's certificate" if tls else ""
             raise worker.ClusterUnavailable(f"no Dask scheduler at {scheduler} ({error}): start `dask scheduler` "
-                                            "there, or check the address") from None
+                                            f"there, or check the address{certificates}") from None
         try:
             self.client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
         except TimeoutError:

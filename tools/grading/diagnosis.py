@@ -24,7 +24,7 @@ import numpy as np
 
 from ..course import ASSIGNMENTS
 from . import plain
-from .referee import error_name, expected_outputs, judge, load_cases, reference_namespace
+from .oracle import error_name, expected_outputs, judge, load_cases, reference_namespace
 
 UNREADABLE = object()  # an answer the jail sent that is not plain data: it matches nothing
 

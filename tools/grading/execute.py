@@ -26,6 +26,7 @@ without an error), ``incidents`` (kernel deaths, time-outs) and ``jailed``.
 """
 import contextlib
 import os
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -36,6 +37,7 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
+import zmq
 from traitlets import Bool, Instance, Integer, Type
 
 from . import messages
@@ -44,8 +46,27 @@ from .notebook import course_folder, grade_id, is_test_cell, notebook_language
 from .template import ForkProvisioner, Template, template
 
 
+GRADER_MEMORY = int(os.environ.get("PACK_GRADER_MEMORY", 4 * 1024 ** 3))
+MAX_FRAME_BYTES = 32 * 1024 ** 2  # one frame of a kernel message; the notebooks' largest (a figure) is ~100 KB
+
+
+def cap_grader_memory(limit=GRADER_MEMORY):
+    """Put a hard cap of ``limit`` bytes on this process's data (heap and private mappings, RLIMIT_DATA).
+
+    Called by :class:`JailedExecute` in whatever process grades (a worker of ``grade``, plain ``nbgrader
+    autograde``, a Dask worker): what a submission makes the grader allocate (frames of kernel messages, each
+    under :data:`MAX_FRAME_BYTES` but many) fails that allocation, which ends that kernel's connection (a kernel
+    death for that cell), or at worst this process, never the machine. Children inherit it beneath their own
+    lower caps. It only ever lowers the limit.
+    """
+    soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
+    limit = limit if soft == resource.RLIM_INFINITY else min(limit, soft)
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
 class PromptClient(AsyncKernelClient):
-    """jupyter_client's kernel client, whose ``wait_for_ready`` polls in tens of milliseconds.
+    """jupyter_client's kernel client, whose ``wait_for_ready`` polls in tens of milliseconds, and whose
+    sockets refuse oversized frames before allocating them.
 
     jupyter_client's own waits for a reply in steps of up to a second, then for 0.2 s of silence on IOPub:
     at least 0.2 s on every kernel start, which is most of a forked kernel's start. This one asks for
@@ -53,6 +74,36 @@ class PromptClient(AsyncKernelClient):
     connected), then drains IOPub until 20 ms pass without a message. nbclient ignores the replies to the
     extra requests: it matches every message with its own request.
     """
+
+    _iopub_monitor = None
+
+    def _create_connected_socket(self, channel, identity=None):
+        """jupyter_client's socket, refusing any frame over :data:`MAX_FRAME_BYTES` before it is allocated
+        (ZeroMQ's ``MAXMSGSIZE``: the kernel that sends one is disconnected, for good)."""
+        self.context.setsockopt(zmq.MAXMSGSIZE, MAX_FRAME_BYTES)
+        socket = super()._create_connected_socket(channel, identity)
+        if channel == "iopub":
+            if self._iopub_monitor is not None:
+                self._iopub_monitor.close(linger=0)
+            self._iopub_monitor = socket.get_monitor_socket(zmq.EVENT_DISCONNECTED)
+        return socket
+
+    def iopub_lost(self):
+        """Whether the kernel's IOPub connection was dropped (a refused frame): no output comes any more."""
+        monitor = self._iopub_monitor
+        return monitor is not None and bool(monitor.getsockopt(zmq.EVENTS) & zmq.POLLIN)
+
+    def reconnect_iopub(self):
+        """A new IOPub socket in place of the one that was dropped."""
+        self._iopub_channel.stop()
+        self._iopub_channel = None
+        self.iopub_channel.start()
+
+    async def _async_is_alive(self):
+        """Dead, for nbclient, once IOPub is lost: the cell ends as a kernel death, the kernel is restarted."""
+        return not self.iopub_lost() and await super()._async_is_alive()
+
+    is_alive = _async_is_alive
 
     async def wait_for_ready(self, timeout=None):
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
@@ -135,6 +186,7 @@ class JailedExecute(Execute):
     max_restarts = Integer(5, help="Kernel restarts allowed per notebook").tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
+        cap_grader_memory()
         self._language = notebook_language(resources)
         self._restarts, self._killers = 0, set()
         self._deadline = time.monotonic() + self.notebook_timeout
@@ -215,6 +267,8 @@ class JailedExecute(Execute):
         while True:
             self._restarts += 1
             run_sync(self.km.restart_kernel)(now=True)
+            if isinstance(self.kc, PromptClient) and self.kc.iopub_lost():
+                self.kc.reconnect_iopub()
             run_sync(self.kc.wait_for_ready)(timeout=self.startup_timeout)
             try:
                 for i, cell in enumerate(self.nb.cells[:index]):

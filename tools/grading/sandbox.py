@@ -12,8 +12,11 @@ student code prints goes nowhere.
 2. For each ``{"function": name, "helpers": [...], "cell": source, "oracle":
    [names], "cases": [...], "timeout": s, "memory": bytes}``: a forked child
    (new session, hard memory cap) runs the student's helper cells, defines each
-   oracle name as a stub that asks the grader, runs the student's cell, calls
-   the function on every case and writes ``{"results": [...]}``. The parent
+   oracle name as a stub that asks the grader (a header ``{"call": name, "case":
+   i}`` and a payload ``{"args": ..., "kwargs": ...}``; one reply line), runs the
+   student's cell, calls the function on every case and writes ``{"results": n}``
+   and the payload ``[...]``. The grader relays payloads, unread, to the oracle
+   process (:mod:`tools.grading.oracle`). The parent
    waits at most ``timeout`` seconds, kills the child's process group and
    writes ``{"done": name}``.
 
@@ -38,15 +41,16 @@ def read_message(stream):
     return json.loads(line) if line else None
 
 
-def write_message(stream, message):
-    stream.write(json.dumps(message, allow_nan=False) + "\n")
+def write_message(stream, *messages):
+    """Write ``messages`` as JSON lines: a header, and the payload it announces (the grader relays it unread)."""
+    stream.write("".join(json.dumps(message, allow_nan=False) + "\n" for message in messages))
     stream.flush()
 
 
 def oracle_stub(name, case, channel):
     """A stand-in for ``name`` whose answers come from the grader (the reference, or the case's own function)."""
     def stub(*args, **kwargs):
-        write_message(channel[1], {"call": name, "case": case[0], "args": encode(list(args)), "kwargs": encode(kwargs)})
+        write_message(channel[1], {"call": name, "case": case[0]}, {"args": encode(list(args)), "kwargs": encode(kwargs)})
         reply = read_message(channel[0]) or {}
         if "value" not in reply:
             raise RuntimeError(f"{name} could not be called with these arguments")
@@ -79,7 +83,7 @@ def run_job(job, namespace, channel):
         except BaseException as error:  # noqa: BLE001 - the student's SystemExit too
             entry = {"error": type(error).__name__}
         results.append(entry)
-    write_message(channel[1], {"results": results})
+    write_message(channel[1], {"results": len(results)}, results)
 
 
 def wait(pid, timeout):

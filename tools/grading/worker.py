@@ -32,9 +32,14 @@ _COURSES = {}  # key -> PrivateCourse, one per course this worker process grades
 
 
 def files_of(folder):
-    """Every file under ``folder``: dict relative path -> bytes."""
+    """Every regular file under ``folder``: dict relative path -> bytes (links are neither followed nor read).
+
+    For the folders the worker's own nbgrader wrote (``autograded/``, ``feedback/``); a student's submission
+    folder is read by :mod:`intake` instead.
+    """
     folder = Path(folder)
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if not p.is_symlink() and p.is_file()}
 
 
 def write_files(folder, files):

@@ -1,0 +1,393 @@
+"""The oracle: a process of its own, with hard limits, for everything computed on what a student chose.
+
+The referee's jailed check process (:mod:`tools.grading.sandbox`) sends two things the grader must act on:
+calls of other graded functions on arguments the student's code chose (answered with the reference's value),
+and its results (compared with the reference's values, then matched against the mistake catalogue). Both
+are computed here, in a child of the grading process that holds the reference and the cases, under a hard
+address-space cap, and killed when the check's deadline passes. The grading process only relays bytes
+(bounded in size) between the jail and this process and reads back a few fixed-form verdicts, so no student
+argument, however large, is ever allocated or computed in it.
+
+Protocol (JSON lines on the process's stdin and stdout; fd 1 is /dev/null for everything else): a header
+line, then one payload line as the jail sent it, then one reply line.
+
+* ``{"op": "call", "subject": [...], "function": f, "case": i, "name": n}`` + ``{"args": ..., "kwargs": ...}``:
+  the reference's ``n`` on those arguments, with the case's substitutes and ``f`` refused (``{"value": ...}``),
+  or ``{"error": "refused"}`` (``n`` is not one the reference of ``f`` calls) or ``{"error": "bad call"}``;
+* ``{"op": "judge", "subject": [...], "function": f, "diagnose": bool}`` + the jail's results (a list, one
+  per case): ``{"verdicts": [None or reason, ...], "mistake": label or None}``.
+
+A *subject* names the modules of an assignment: its cases (``FUNCTIONS`` and ``cases(function)``), its
+reference, and the assignment whose mistake catalogue diagnoses it (None: no diagnosis).
+
+What a verdict on a hidden case says is one of a few fixed texts (:func:`public_reason`): the output's name
+and the kind of failure, never a shape, a value or an exception's name produced on hidden inputs.
+"""
+import ast
+import builtins
+import contextlib
+import copy
+import functools
+import importlib
+import inspect
+import io
+import json
+import os
+import re
+import resource
+import selectors
+import subprocess
+import sys
+import threading
+import time
+import types
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import plain
+
+MAX_ANSWER_BYTES = 64 * 1024 ** 2  # all a jailed check process may send in one session
+ENVELOPE_BYTES = 4096  # one protocol header line
+JUDGE_SECONDS = 30  # the comparison and the diagnosis of one function's results
+PROGRAM = ("import json, os, sys\nsys.path[:0] = json.loads(os.environ.pop('PACK_ORACLE_PATH'))\n"
+           "from tools.grading.oracle import serve\nserve()\n")
+
+
+@dataclass
+class Case:
+    """One call of a graded function, as the grader declares it.
+
+    Attributes
+    ----------
+    label : "example" or "hidden", the test cell it stands for (``<function>_<label>``)
+    args, kwargs : the inputs
+    calls : name -> function the code under test must call instead of ``name`` (served by the oracle)
+    rtol, atol : tolerances of the comparison
+    below : if set, the output must be a number below this (a correct gradient's difference) instead
+        of equal to the reference's
+    unchanged : the arguments must not be modified
+    """
+
+    label: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    calls: dict = field(default_factory=dict)
+    rtol: float = 1e-5
+    atol: float = 1e-7
+    below: float = None
+    unchanged: bool = False
+
+
+def subject(assignment_name):
+    """The subject of an assignment: ``(cases module, reference module, assignment for diagnosis)``."""
+    return (f"tools.grading.cases.{assignment_name}", f"reference.{assignment_name}", assignment_name)
+
+
+@functools.lru_cache(maxsize=None)
+def load_cases(assignment_name, cases_module=None):
+    """``{function: [Case, ...]}`` of an assignment, in notebook order (import errors are raised, never hidden).
+
+    Built once per process. ``cases_module`` names another module of the same form (default: the assignment's).
+    """
+    import reference  # noqa: F401 - puts utils/ on sys.path, where the case modules' helpers live
+    module = importlib.import_module(cases_module or subject(assignment_name)[0])
+    return {function: [case if isinstance(case, Case) else Case(case[0], *case[1]()) for case in module.cases(function)]
+            for function in module.FUNCTIONS}
+
+
+@functools.lru_cache(maxsize=None)
+def expected_outputs(assignment_name, function, cases_module=None, reference_module=None):
+    """The reference's value on every case of ``function``, computed once per process."""
+    reference = importlib.import_module(reference_module or subject(assignment_name)[1])
+    return [expected_output(reference, function, case)
+            for case in load_cases(assignment_name, cases_module)[function]]
+
+
+def reference_namespace(reference, overrides):
+    """The reference module's functions, rebound so that every call between them sees ``overrides``.
+
+    ``overrides`` (name -> object) replaces those names for the whole call tree: a case's own cost, or a
+    stand-in that refuses to run the function under check (so no other reference function computes it).
+    """
+    scope = dict(vars(reference))
+    for name, value in vars(reference).items():
+        if isinstance(value, types.FunctionType) and value.__module__ == reference.__name__:
+            twin = types.FunctionType(value.__code__, scope, value.__name__, value.__defaults__, value.__closure__)
+            twin.__kwdefaults__ = value.__kwdefaults__
+            scope[name] = twin
+    scope.update(overrides)
+    return scope
+
+
+def refused(name):
+    """A stand-in for the function under check inside the oracle's reference code."""
+    def stand_in(*args, **kwargs):
+        raise RuntimeError(f"the oracle does not compute {name}")
+    return stand_in
+
+
+def expected_output(reference, function, case):
+    """The reference's value on ``case`` (what it prints is dropped)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return reference_namespace(reference, case.calls)[function](*copy.deepcopy(case.args),
+                                                                    **copy.deepcopy(case.kwargs))
+
+
+def reach(reference, function, graded):
+    """The graded functions (of ``graded``) that the reference implementation of ``function`` itself calls.
+
+    Only these may be served by the oracle while ``function`` is checked (with the cases' substitutes): the
+    reference decides which help a check may get, never the student's cell.
+    """
+    source = inspect.getsource(getattr(reference, function))
+    names = {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
+    return sorted(name for name in names if name in graded and name != function)
+
+
+def error_name(name):
+    """``"raised ValueError"`` for a built-in exception's name; ``"raised an exception"`` for anything else."""
+    name = name if isinstance(name, str) else ""
+    known = isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException)
+    return f"raised {name}" if known else "raised an exception"
+
+
+def judge(case, expected, answer):
+    """Why the student's ``answer`` (an entry of the jail's results) fails ``case``; None when it passes."""
+    if not isinstance(answer, dict):
+        return "no answer"
+    if "error" in answer:
+        return error_name(answer["error"])
+    try:
+        value = plain.decode(answer["value"])
+    except (plain.PlainDataError, KeyError):
+        return "unreadable answer"
+    if case.below is not None:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < case.below
+        return None if ok else f"output should be below {case.below:g} for a correct gradient"
+    reason = plain.compare(expected, value, case.rtol, case.atol)
+    if reason:
+        return reason
+    if case.unchanged:
+        try:
+            after = plain.decode(answer["arguments_after"])
+        except (plain.PlainDataError, KeyError):
+            return "unreadable answer"
+        if plain.compare([list(case.args), case.kwargs], after, rtol=0, atol=0, path="arguments"):
+            return CHANGED_ARGUMENTS
+    return None
+
+
+CHANGED_ARGUMENTS = "the function changed the arguments it was given (work on copies)"
+# A reason of :func:`judge` on a hidden case -> the fixed text the student reads (``{path}``: the output's name,
+# which the reference's structure gives). Anything not matched reads "wrong output".
+PUBLIC_REASONS = [
+    (r"(?P<path>output\S*) has shape", "{path} has the wrong shape"),
+    (r"(?P<path>output\S*) has wrong values", "{path} has wrong values"),
+    (r"(?P<path>output\S*) has no key", "{path} is missing a key"),
+    (r"(?P<path>output\S*) should be", "{path} has the wrong type"),
+    (r"raised", "raised an exception"),
+    (r"no answer", "no answer"),
+    (r"unreadable answer", "unreadable answer"),
+    (re.escape(CHANGED_ARGUMENTS), CHANGED_ARGUMENTS),
+]
+
+
+def public_reason(case, reason):
+    """What the student may read of ``reason``: itself on an example case, a fixed text on a hidden one."""
+    if reason is None or case.label != "hidden":
+        return reason
+    for pattern, text in PUBLIC_REASONS:
+        found = re.match(pattern, reason)
+        if found:
+            return text.format(**found.groupdict())
+    return "wrong output"
+
+
+# --- in the oracle process -------------------------------------------------------------------------------
+
+
+def served(cases_module, reference_module, function):
+    """The names the oracle serves while ``function`` is checked: the reference's reach and the names its
+    cases substitute (on a case that substitutes none, the reference's own function of that name)."""
+    graded = load_cases(None, cases_module)
+    reference = importlib.import_module(reference_module)
+    return set(reach(reference, function, graded)) | {name for case in graded[function] for name in case.calls}
+
+
+def answer_call(header, payload):
+    """The reply to one oracle call of the jail (see the module docstring)."""
+    cases_module, reference_module, _ = header["subject"]
+    function, name, index = header.get("function"), header.get("name"), header.get("case")
+    cases = load_cases(None, cases_module).get(function, [])
+    if not isinstance(index, int) or not 0 <= index < len(cases) or name == function \
+            or name not in served(cases_module, reference_module, function):
+        return {"error": "refused"}
+    reference = importlib.import_module(reference_module)
+    target = reference_namespace(reference, {**cases[index].calls, function: refused(function)})[name]
+    try:
+        message = json.loads(payload)
+        args, kwargs = plain.decode(message.get("args")), plain.decode(message.get("kwargs"))
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            raise plain.PlainDataError("bad call")
+        inspect.signature(target).bind(*args, **kwargs)
+        state = np.random.get_state()  # the reference may draw: every call starts from the same state
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), np.errstate(all="ignore"):
+                return {"value": plain.encode(target(*args, **kwargs))}
+        finally:
+            np.random.set_state(state)
+    except Exception:  # noqa: BLE001 - MemoryError under the cap too: a bad call is the student's error
+        return {"error": "bad call"}
+
+
+def judge_results(header, payload):
+    """The verdicts on the jail's results for one function, and the catalogued mistake they match."""
+    cases_module, reference_module, assignment_name = header["subject"]
+    function = header["function"]
+    cases = load_cases(None, cases_module)[function]
+    try:
+        answers = json.loads(payload)
+    except (ValueError, RecursionError):
+        answers = None
+    if not isinstance(answers, list) or len(answers) != len(cases):
+        return {"verdicts": ["no answer"] * len(cases), "mistake": None}
+    expected = expected_outputs(None, function, cases_module, reference_module)
+    reasons = [judge(case, want, answer) for case, want, answer in zip(cases, expected, answers)]
+    mistake = None
+    if any(reasons) and header.get("diagnose") and assignment_name:
+        from .diagnosis import diagnose, student_results
+        try:
+            mistake = diagnose(assignment_name, function, student_results(answers))
+        except Exception:  # noqa: BLE001 - a hint is optional; the score never depends on it
+            mistake = None
+    return {"verdicts": [public_reason(case, reason) for case, reason in zip(cases, reasons)], "mistake": mistake}
+
+
+def serve():
+    """The oracle process's loop (``python -c``, see :class:`Oracle`)."""
+    channel = (os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb"))
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(devnull, fd)
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    while True:
+        header, payload = channel[0].readline(), channel[0].readline()
+        if not payload:
+            return
+        header = json.loads(header)
+        reply = answer_call(header, payload) if header["op"] == "call" else judge_results(header, payload)
+        try:
+            line = json.dumps(reply, allow_nan=False).encode()
+        except (ValueError, TypeError):
+            line = b'{"error": "bad call"}'
+        channel[1].write(line + b"\n")
+        channel[1].flush()
+
+
+# --- in the grading process ------------------------------------------------------------------------------
+
+
+class Channel:
+    """Lines to and from a child process, every read bounded in time and size.
+
+    ``budget``: bytes the child may send in all (beyond it, every read fails).
+    """
+
+    def __init__(self, process, budget=MAX_ANSWER_BYTES):
+        self.process = process
+        self.buffer = b""
+        self.left = budget
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(process.stdout, selectors.EVENT_READ)
+
+    def send(self, *lines):
+        """Write ``lines`` (dicts, written as JSON, or bytes, written as they are), each ending with a newline."""
+        try:
+            for line in lines:
+                data = line if isinstance(line, bytes) else json.dumps(line).encode()
+                self.process.stdin.write(data.rstrip(b"\n") + b"\n")
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+
+    def line(self, deadline, limit):
+        """The next line (without its newline), or None: end of file, time-out, over ``limit`` or the budget."""
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or len(self.buffer) > limit or not self.selector.select(left):
+                return None
+            chunk = os.read(self.process.stdout.fileno(), 1 << 20)
+            self.left -= len(chunk)
+            if not chunk or self.left < 0:
+                return None
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line if len(line) <= limit and time.monotonic() < deadline else None
+
+    def receive(self, deadline):
+        """The next header (a small JSON object), or None: end of file, time-out, garbage or too long."""
+        line = self.line(deadline, ENVELOPE_BYTES)
+        try:
+            message = json.loads(line) if line is not None else None
+        except ValueError:
+            return None
+        return message if isinstance(message, dict) else None
+
+
+class Oracle:
+    """The grading process's oracle process, started on first use and again after it was killed.
+
+    Parameters
+    ----------
+    memory : its hard address-space cap, in bytes
+    """
+
+    def __init__(self, memory):
+        self.memory = memory
+        self.process = None
+
+    def start(self):
+        env = {"PATH": os.environ.get("PATH", ""), "PACK_ORACLE_PATH": json.dumps(sys.path),
+               "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-c", PROGRAM],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+        # The cap holds before the first request: nothing a student chose is computed here without it.
+        resource.prlimit(self.process.pid, resource.RLIMIT_AS, (self.memory, self.memory))
+        self.channel = Channel(self.process, budget=float("inf"))
+
+    def ask(self, header, payload, deadline):
+        """The oracle's reply line (bytes) to ``header`` and ``payload`` (bytes), or None when it gave none by
+        ``deadline``; then it is killed (it was computing something a student chose) and restarted on next use."""
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        self.channel.send(header, payload)
+        reply = self.channel.line(deadline, MAX_ANSWER_BYTES)
+        if reply is None:
+            self.close()
+        return reply
+
+    def close(self):
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.kill()
+            self.process.wait()
+            for stream in (self.process.stdin, self.process.stdout):
+                with contextlib.suppress(OSError):
+                    stream.close()
+            self.process = None
+
+
+_local = threading.local()
+
+
+def oracle(memory):
+    """This thread's :class:`Oracle` (one per grading process and thread), with the cap ``memory``."""
+    current = getattr(_local, "oracle", None)
+    if current is None or current.memory != memory:
+        if current is not None:
+            current.close()
+        current = _local.oracle = Oracle(memory)
+    return current
