@@ -43,6 +43,7 @@ from tqdm.auto import tqdm
 from ..course import assignment_ids, split_assignment_id
 from ..nbgrader_run import export_grades
 from . import intake, worker
+from . import results as results_
 from .gradebook import db_url, load_config, record, snapshot, without_gradebook
 from .execute import GRADER_MEMORY
 from .jail import check_available
@@ -251,6 +252,7 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
         else:
             todo.append((assignment_id, student, taken.rename))
             notes[assignment_id, student] = taken.note
+            times[assignment_id, student] = taken.timestamp
     config = load_config(course)
     url = db_url(course, config)
     with Gradebook(url) as gb:
@@ -261,7 +263,7 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
     run = run_folder()
     try:
         snapshot(url, run / "gradebook.db")
-        config = without_gradebook(config)
+        grading_config, config = config, without_gradebook(config)
         if scheduler:
             from .cluster import DaskWorkers
             workers = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}), run / "gradebook.db", config,
@@ -272,10 +274,18 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
         try:
             with Gradebook(url) as gb:
                 for (assignment_id, student), outcome in _graded(workers, course, todo):
+                    try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
+                        outcome = results_.checked(outcome, gb, assignment_id, course / "source" / assignment_id)
+                    except results_.Refused as refused:
+                        outcome = {"status": f"not graded: the worker's result was refused: {refused}",
+                                   "recorded": None}
                     if outcome["recorded"]:
-                        worker.write_files(course / "autograded" / student / assignment_id, outcome["autograded"])
-                        worker.write_files(course / "feedback" / student / assignment_id, outcome["feedback"])
-                        record(gb, assignment_id, student, outcome["recorded"])
+                        results_.replace_folder(course / "autograded" / student / assignment_id,
+                                                outcome["autograded"])
+                        results_.replace_folder(course / "feedback" / student / assignment_id, outcome["feedback"])
+                        record(gb, assignment_id, student, {"timestamp": times[assignment_id, student],
+                                                            **outcome["recorded"]})
+                        results_.late_penalties(gb, grading_config, assignment_id, student)
                     status, note = outcome["status"], notes.get((assignment_id, student))
                     if note and outcome["recorded"]:
                         status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"

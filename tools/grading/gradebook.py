@@ -76,8 +76,9 @@ def record(gb, assignment_id, student, recorded):
         else:
             gb.update_or_create_submission(assignment_id, student)
     for notebook, data in recorded["notebooks"].items():
-        gb.find_submission_notebook(notebook, assignment_id, student).late_submission_penalty = \
-            data["late_submission_penalty"]
+        if "late_submission_penalty" in data:  # otherwise computed by the caller (tools/grading/results.py)
+            gb.find_submission_notebook(notebook, assignment_id, student).late_submission_penalty = \
+                data["late_submission_penalty"]
         for name, auto_score in data["grades"].items():
             grade = gb.find_grade(name, notebook, assignment_id, student)
             grade.auto_score = auto_score
