@@ -18,6 +18,7 @@ from nbgrader.preprocessors import (ClearHiddenTests, ClearMarkScheme, ComputeCh
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from tools.grading.execute import JailedExecute  # noqa: E402
 from tools.grading.feedback import FeedbackFromGrader  # noqa: E402
+from tools.grading.inert import FeedbackPage, markdown2html  # noqa: E402
 from tools.grading.localize import LocalizedClearSolutions, LocalizedOverwriteCells  # noqa: E402
 from tools.grading.referee import Referee  # noqa: E402
 from tools.grading.sanitize import ForgetUnknownGradeCells, StripHiddenTests  # noqa: E402
@@ -64,3 +65,11 @@ if os.environ.get("PACK_NO_FORK") == "1":
 
 # Feedback: the student's cells as submitted and the grader's messages, nothing produced by student code.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, FeedbackFromGrader]
+
+# Student content is inert on every page rendered from a notebook: the feedback and the formgrader's view of a
+# submission (tools/grading/inert.py). Markdown is rendered, then cleaned to an allow-list of formatting tags (no
+# script, event handler, javascript: link, iframe, svg, style); code outputs go through nbconvert's sanitizer. The
+# feedback page also carries a Content-Security-Policy that lets no script run (MathJax included).
+c.HTMLExporter.filters = {"markdown2html": markdown2html}
+c.HTMLExporter.sanitize_html = True
+c.GenerateFeedback.exporter_class = FeedbackPage

@@ -104,6 +104,12 @@ def test_ids_nbgrader_strips_or_cannot_store_are_refused():
         assert id_problem(student) is None, student
 
 
+@pytest.mark.parametrize("student", ["<img src=x onerror=alert(1)>", 'x";alert(1);"', "a&b", "back\\slash", "`x`"])
+def test_an_id_the_formgrader_would_read_as_markup_is_refused(student):
+    """nbgrader's formgrader writes student ids into its pages unescaped (``var student_id = "{{ student_id }}"``)."""
+    assert "which the formgrader's pages would read as HTML" in id_problem(student)
+
+
 # --- the intake reads regular files only, and only what grading needs ----------------------------------------
 
 def test_links_fifos_and_devices_are_skipped_unopened_and_named(tmp_path, deadline):

@@ -135,6 +135,9 @@ def storable(student):
     return True
 
 
+MARKUP = '<>&"\\`'  # in a student id, markup on the formgrader's pages (`var student_id = "{{ student_id }}"`)
+
+
 def id_problem(student):
     """Why nbgrader cannot grade a submission under the student id ``student`` (a folder name), or None."""
     shown = printable(student)
@@ -152,6 +155,10 @@ def id_problem(student):
     if student != student.strip():
         return (f"the student id '{shown}' starts or ends with a space, which nbgrader strips and then cannot "
                 "find; rename the folder")
+    markup = [c for c in MARKUP if c in student]
+    if markup:  # nbgrader's formgrader puts student ids into its pages without escaping them
+        return (f"the student id '{shown}' contains {' and '.join(markup)}, which the formgrader's pages would "
+                "read as HTML; rename the folder")
     return None
 
 
