@@ -230,6 +230,10 @@ class LocalWorkers:
     def first_done(futures):
         return concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)[0]
 
+    @staticmethod
+    def result(future):
+        return future.result()
+
     def close(self):
         self.pool.shutdown(cancel_futures=True)
 
@@ -327,7 +331,9 @@ def _graded(workers, course, todo):
         for future in workers.first_done(list(in_flight)):
             item = in_flight.pop(future)
             try:
-                outcome = future.result()
+                outcome = workers.result(future)
+            except results_.Refused as refused:
+                outcome = {"status": f"not graded: the worker's result was refused: {refused}", "recorded": None}
             except BrokenProcessPool:
                 try:
                     workers.restart(future)

@@ -41,6 +41,7 @@ from distributed.comm.addressing import parse_address, parse_host_port
 from distributed.security import Security
 
 from . import worker
+from .results import Refused
 
 WAIT_FOR_WORKERS = 60  # seconds to wait for a first worker before giving up
 ENCRYPTED = ("tls", "wss")  # Dask's schemes that carry TLS (the others are plaintext)
@@ -267,7 +268,8 @@ class DaskWorkers:
         tls = client_security(scheduler, security)
         cloudpickle.register_pickle_by_value(sys.modules[__name__])
         try:
-            self.client = Client(scheduler, timeout=WAIT_FOR_WORKERS, security=tls)
+            # Results are read as msgpack only: a worker's pickle (code run on unpickling) is refused unread.
+            self.client = Client(scheduler, timeout=WAIT_FOR_WORKERS, security=tls, deserializers=["msgpack"])
         except OSError as error:
             certificates = ", or that the scheduler's CA signed this client's certificate" if tls else ""
             raise worker.ClusterUnavailable(f"no Dask scheduler at {scheduler} ({error}): start `dask scheduler` "
@@ -298,6 +300,22 @@ class DaskWorkers:
     @staticmethod
     def first_done(futures):
         return wait(futures, return_when="FIRST_COMPLETED").done
+
+    @staticmethod
+    def result(future):
+        """The task's result, read as msgpack; anything else (a pickle, say) is refused unread.
+
+        Raises
+        ------
+        results.Refused
+            when the worker sent something other than msgpack.
+        """
+        try:
+            return future.result()
+        except TypeError as error:
+            if "only able to deserialize" in str(error):
+                raise Refused(f"it is not plain data ({str(error)[:120]})") from None
+            raise
 
     def close(self):
         try:

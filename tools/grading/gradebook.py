@@ -36,9 +36,25 @@ def without_gradebook(config):
     return config
 
 
+STUDENT_TABLES = ("comment", "grade", "submitted_notebook", "submitted_assignment", "student")  # children first
+
+
 def snapshot(url, path):
-    """Write a SQLite copy of the gradebook at ``url`` to ``path`` (a file copy for SQLite, rows otherwise)."""
-    path = Path(path)
+    """Write a SQLite copy of the gradebook at ``url`` to ``path``, for the workers: the course's assignments,
+    notebooks and cells, and nothing of any student (no students, submissions, grades or comments)."""
+    _copy(url, Path(path))
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as write:
+            for table in STUDENT_TABLES:
+                write.execute(text(f"DELETE FROM {table}"))
+    finally:
+        engine.dispose()
+    return Path(path)
+
+
+def _copy(url, path):
+    """A SQLite copy of the gradebook at ``url`` at ``path`` (a file copy for SQLite, rows otherwise)."""
     if url.startswith("sqlite:///"):
         shutil.copy(url[len("sqlite:///"):], path)
         return path

@@ -186,7 +186,7 @@ def recorded(db_url, assignment_id, student):
     """What nbgrader recorded for one submission, as plain data."""
     with Gradebook(db_url) as gb:
         submission = gb.find_submission(assignment_id, student)
-        return {"timestamp": submission.timestamp,
+        return {"timestamp": submission.timestamp.isoformat() if submission.timestamp else None,  # plain data
                 "notebooks": {nb.name: {"late_submission_penalty": nb.late_submission_penalty,
                                         "grades": {g.name: g.auto_score for g in nb.grades},
                                         "comments": {c.name: c.auto_comment for c in nb.comments}}
