@@ -1,44 +1,29 @@
 """Benchmark: the grading processes' peak memory under the grader-boundary attacks, with an honest control.
 
-For each attack of ``tests/test_grader_boundary.py`` (the oracle memory bomb, a kernel message amplified by
-14 frames of one 250 MB buffer, and by 110 frames of 30 MB), a fresh course grades one honest submission and
+For each memory attack of ``tests/test_grader_boundary.py`` (the oracle memory bomb, a kernel message amplified
+by 14 frames of one 250 MB buffer, and by 110 frames of 30 MB), a fresh course grades one honest submission and
 the attacker with ``grade --jobs 1``, in a child process of this one; the figure is the largest resident size
 any process of that grading tree reached (``RUSAGE_CHILDREN``: the grading process, its worker, the oracle,
 the kernels), and the attacker's status. The honest row is the baseline: what grading costs without an attack.
 
-Run it from a checkout to measure that checkout (the attacks are written here, so an older checkout without
-the fix can be measured by copying this file into it)::
+Run it from a checkout to measure that checkout (an older checkout, without the fix, is measured by copying
+this file and ``tests/test_grader_boundary.py`` into it)::
 
     .venv/bin/python bench/boundary_memory.py
 """
 import json
-import os
-import resource
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path.cwd()
-GiB = 1024 ** 3
+sys.path.insert(0, str(ROOT / "tests"))
+from test_grader_boundary import ATTACKS as BOUNDARY  # noqa: E402 - the attacks, as the tests write them
 
-
-def frames(count, size):
-    return ("_k = get_ipython().kernel\n"
-            f"_buffer = memoryview(bytearray({size}))\n"
-            "_k.session.send(_k.iopub_socket, 'stream', {'name': 'stdout', 'text': 'x'}, "
-            f"parent=_k.get_parent('shell'), buffers=[_buffer] * {count})\n"
-            "del _buffer\n")
-
-
-ATTACKS = {
-    "honest only": ("regularization", {}, None),
-    "oracle memory bomb": ("gradient_checking", {"gradient_check": [(
-        "    thetaplus = theta + epsilon",
-        "    forward_propagation(np.ones((1, 26000)), np.ones((26000, 1)))\n    thetaplus = theta + epsilon")]}, None),
-    "14 frames of 250 MB": ("regularization", {}, frames(14, 250 * 1024 ** 2)),
-    "110 frames of 30 MB": ("regularization", {}, frames(110, 30 * 1024 ** 2)),
-}
+ATTACKS = {"honest only": ("regularization", {}, None),
+           **{name: (assignment.name, edits, cell) for name, (assignment, edits, cell) in BOUNDARY.items()
+              if name != "leak-shape"}}
 
 CHILD = """
 import json, resource, sys

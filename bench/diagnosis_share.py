@@ -44,7 +44,7 @@ from independent_mistakes import MISTAKES  # noqa: E402
 from tools import notebooks  # noqa: E402
 from tools.course import ASSIGNMENTS, LANGUAGES  # noqa: E402
 from tools.grading.diagnosis import Raised, diagnose, explanation, fails, run_code, solution_cells  # noqa: E402
-from tools.grading.referee import load_cases  # noqa: E402
+from tools.grading.oracle import load_cases  # noqa: E402
 from tools.submissions import apply_edits, fill  # noqa: E402
 
 

@@ -1,5 +1,6 @@
 """Real servers for the tests: a throw-away PostgreSQL cluster and a Dask scheduler with worker processes
-(plaintext on the loopback, or mutual TLS with certificates made here by the ``openssl`` command).
+(plaintext on the loopback, or mutual TLS with certificates made here by the ``openssl`` command); and where
+the suite's real browser is (:func:`chromium`).
 
 Both run as separate processes on this machine, on the loopback interface, and are removed afterwards.
 PostgreSQL comes from Debian's ``postgresql`` package (``make postgres`` installs it); as root, the server
@@ -169,3 +170,14 @@ class DaskCluster:
                 process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 self.kill(name)
+
+
+def chromium():
+    """Debian's chromium (the suite's real browser), or a failure that says how to install it: the browser tests
+    must run, and `make test` installs it."""
+    import pytest
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not found:
+        pytest.fail("chromium is not installed: the pages are checked in a real browser. Run `make chromium` "
+                    "(as root or with sudo) or `sudo apt-get install chromium`", pytrace=False)
+    return found

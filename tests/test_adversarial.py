@@ -460,7 +460,7 @@ def test_feedback_shows_no_hidden_test_code_or_expected_values(graded):
                  "esperado:"):
         assert leak not in html, leak
     from reference import regularization
-    from tools.grading.referee import expected_output, load_cases
+    from tools.grading.oracle import expected_output, load_cases
     hidden = [case for case in load_cases("regularization")[F] if case.label == "hidden"]
     for case in hidden:
         value = float(expected_output(regularization, F, case))

@@ -9,7 +9,7 @@ import pytest
 from tools.course import ASSIGNMENTS
 from tools.grading.diagnosis import (coverage, diagnose, explanation, mistake_outputs, reproduces, run_code,
                                      solution_cells)
-from tools.grading.referee import expected_outputs, load_cases
+from tools.grading.oracle import expected_outputs, load_cases
 from tools.submissions import apply_edits, catalogue
 
 NAMES = list(ASSIGNMENTS)

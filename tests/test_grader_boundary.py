@@ -24,7 +24,6 @@ from nbformat.v4 import new_code_cell
 
 from tools import notebooks
 from tools.course import ASSIGNMENTS
-from tools.grading import oracle
 from tools.grading.classroom import grade_class
 from tools.nbgrader_run import cell_scores, make_course, release
 from tools.submissions import fill
@@ -190,6 +189,7 @@ def test_plain_nbgrader_autograde_survives_the_attacks(graded, tmp_path):
 def test_the_oracle_refuses_every_route_the_reference_does_not_take(name):
     """For every graded function, every other graded function that its reference does not call is refused by
     the oracle (in the oracle process's own code), whatever the student's cell names."""
+    from tools.grading import oracle
     cases = oracle.load_cases(name)
     reference = importlib.import_module(oracle.subject(name)[1])
     payload = b'{"args": ["list", []], "kwargs": ["dict", []]}'

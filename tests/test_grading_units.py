@@ -18,8 +18,8 @@ from tools.grading import messages, plain
 from tools.grading.feedback import FeedbackFromGrader
 from tools.grading.jail import Jail
 from tools.grading.plain import Other, PlainDataError, compare, decode, encode
-from tools.grading.oracle import Oracle, public_reason
-from tools.grading.referee import MAX_CALLS, Case, CheckSession, judge, oracle_names
+from tools.grading.oracle import Case, Oracle, judge, public_reason
+from tools.grading.referee import MAX_CALLS, CheckSession, oracle_names
 from tools.grading.sanitize import StripHiddenTests
 from tools.grading.scoring import sealed_score
 

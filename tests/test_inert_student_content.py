@@ -11,7 +11,6 @@ opened in headless Chromium, and the formgrader's page of the submission in a re
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
+from servers import chromium
 from tools import notebooks
 from tools.course import ASSIGNMENTS, ROOT
 from tools.grading import inert
@@ -122,22 +122,13 @@ def feedback_path(course, student):
     return course / "feedback" / student / EN / A.notebook.replace(".ipynb", ".html")
 
 
-def chromium_path():
-    """Debian's chromium (the suite's real browser; `make chromium` installs it)."""
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not found:
-        pytest.fail("chromium is not installed: run `make chromium` (as root or with sudo) or "
-                    "`sudo apt-get install chromium`", pytrace=False)
-    return found
-
-
 @pytest.fixture
 def browser(tmp_path):
     """Headless Chromium (Debian's, driven by Playwright) with a fresh profile: one context, its events recorded."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
+            str(tmp_path / "profile"), executable_path=chromium(), headless=True, args=CHROMIUM_FLAGS)
         context.events = {"requests": [], "dialogs": [], "console": []}
         context.on("request", lambda r: context.events["requests"].append((r.method, r.url)))
         context.on("dialog", lambda d: (context.events["dialogs"].append(d.message), d.dismiss()))

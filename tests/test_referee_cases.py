@@ -10,7 +10,7 @@ import pytest
 from tools.bilingual import read_master
 from tools.course import ASSIGNMENTS, ROOT
 from tools.grading import plain
-from tools.grading.referee import expected_output, judge, load_cases
+from tools.grading.oracle import expected_output, judge, load_cases
 
 NAMES = list(ASSIGNMENTS)
 
@@ -39,7 +39,7 @@ def test_every_graded_function_has_example_and_hidden_cases(name):
 def test_cases_load_with_only_the_course_root_on_the_path(name):
     """As in a fresh nbgrader process: nothing but the course root on sys.path (a case module once hid an error)."""
     code = (f"import sys; sys.path[:] = [{str(ROOT)!r}] + [p for p in sys.path if 'site-packages' in p or "
-            f"'lib/python' in p]; from tools.grading.referee import load_cases; "
+            f"'lib/python' in p]; from tools.grading.oracle import load_cases; "
             f"print(sum(len(c) for c in load_cases({name!r}).values()))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
     assert done.returncode == 0, done.stderr

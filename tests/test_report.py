@@ -5,13 +5,13 @@ undiagnosed mistakes, one submission of each language that could not be graded),
 submission per language, one graded with a note.
 """
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
+from servers import chromium
 from tools import report as report_module
 from tools.course import ASSIGNMENTS, ROOT
 from tools.grading.classroom import Result
@@ -189,15 +189,6 @@ window.addEventListener('load', function () {
   document.body.appendChild(pre);
 });
 </script>"""
-
-
-def chromium():
-    """Debian's chromium, or a failure that says how to install it (the test must run: `make test` installs it)."""
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not found:
-        pytest.fail("chromium is not installed: the report is checked in a real browser. Run `make chromium` "
-                    "(as root or with sudo) or `sudo apt-get install chromium`", pytrace=False)
-    return found
 
 
 def test_the_page_renders_in_a_real_browser_with_its_figures_and_language_filter(written, tmp_path):

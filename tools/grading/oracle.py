@@ -90,7 +90,7 @@ def load_cases(assignment_name, cases_module=None):
 
     Built once per process. ``cases_module`` names another module of the same form (default: the assignment's).
     """
-    import reference  # noqa: F401 - puts utils/ on sys.path, where the case modules' helpers live
+    importlib.import_module("reference")  # puts utils/ on sys.path, where the case modules' helpers live
     module = importlib.import_module(cases_module or subject(assignment_name)[0])
     return {function: [case if isinstance(case, Case) else Case(case[0], *case[1]()) for case in module.cases(function)]
             for function in module.FUNCTIONS}

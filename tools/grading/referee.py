@@ -45,9 +45,7 @@ from ..course import split_assignment_id
 from . import plain
 from .jail import Jail, Limits
 from .notebook import course_folder, definition_cells, student_solutions
-from .oracle import (Case, Channel, error_name, expected_output, expected_outputs, judge, load_cases,  # noqa: F401
-                     oracle, reach, reference_namespace, subject)
-from .oracle import JUDGE_SECONDS
+from .oracle import JUDGE_SECONDS, Channel, load_cases, oracle, reach, subject
 from .template import ForkedProcess, program, template
 
 PROGRAM = program(("plain.py", "sandbox.py"), "main")

@@ -11,7 +11,7 @@ import reference  # noqa: F401 - puts utils/ on sys.path (before the helper impo
 from gc_testcases import cubic_backward, cubic_forward, gradient_check_n_test_case  # noqa: I001
 from gc_utils import LAYOUT, dictionary_to_vector, vector_to_dictionary
 from reference.gradient_checking import backward_propagation_n, forward_propagation_n
-from tools.grading.referee import Case
+from tools.grading.oracle import Case
 
 FUNCTIONS = ["forward_propagation", "backward_propagation", "gradient_check", "gradient_check_n"]
 WEIGHTS = np.linspace(0.5, 2.0, 47).reshape(-1, 1)
