@@ -16,7 +16,10 @@
 * **kernel deaths** (``os._exit``, a segfault, the memory cap): the cell gets an
   error, the kernel is restarted, the code cells before it that are not tests
   and did not kill it are run again, and grading goes on with the next cell;
-* **floods of output**: a cell keeps at most ``max_output_chars``;
+* **floods of output**: a cell keeps at most ``max_output_chars``; the kernel client refuses any message frame
+  over ``MAX_FRAME_BYTES`` before allocating it (a kernel whose IOPub connection is dropped for it is dead for
+  nbclient: restarted and replayed), and the grading process caps its own data (:func:`cap_grader_memory`), so
+  many frames under the cap end that kernel's connection, not the grader;
 * **warnings**: stderr text in a test cell is kept as stdout, so a warning from
   correct code is not nbgrader's "stderr means failure".
 
@@ -37,8 +40,8 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
-import zmq
 from traitlets import Bool, Instance, Integer, Type
+import zmq
 
 from . import messages
 from .jail import Jail, check_available
@@ -92,6 +95,12 @@ class PromptClient(AsyncKernelClient):
         """Whether the kernel's IOPub connection was dropped (a refused frame): no output comes any more."""
         monitor = self._iopub_monitor
         return monitor is not None and bool(monitor.getsockopt(zmq.EVENTS) & zmq.POLLIN)
+
+    def stop_channels(self):
+        if self._iopub_monitor is not None:
+            self._iopub_monitor.close(linger=0)
+            self._iopub_monitor = None
+        super().stop_channels()
 
     def reconnect_iopub(self):
         """A new IOPub socket in place of the one that was dropped."""
