@@ -865,8 +865,8 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
 """
 en: Check gradient_check_n on the example, with the provided backward_propagation_n (as given). Expected output:
 pt: Verifica gradient_check_n no exemplo, com a backward_propagation_n fornecida (como foi dada). Saída esperada:
-en: There is a mistake in the backward propagation! difference = 0.2850931567761623
-pt: Há um erro na propagação para trás! diferença = 0.2850931567761623
+en: There is a mistake in the backward propagation! difference = 0.285093156776... (the last digits depend on the machine)
+pt: Há um erro na propagação para trás! diferença = 0.285093156776... (os últimos dígitos dependem da máquina)
 """
 X, Y, parameters = gradient_check_n_test_case()
 cost, cache = forward_propagation_n(X, Y, parameters)
