@@ -20,7 +20,7 @@ from tools.grading.execute import JailedExecute  # noqa: E402
 from tools.grading.feedback import FeedbackFromGrader  # noqa: E402
 from tools.grading.inert import FeedbackPage, markdown2html  # noqa: E402
 from tools.grading.localize import LocalizedClearSolutions, LocalizedOverwriteCells  # noqa: E402
-from tools.grading.referee import Referee  # noqa: E402
+from tools.grading.referee import Referee, WarmOracle  # noqa: E402
 from tools.grading.sanitize import ForgetUnknownGradeCells, StripHiddenTests  # noqa: E402
 from tools.grading.scoring import SaveSealedGrades  # noqa: E402
 
@@ -41,10 +41,11 @@ c.GenerateAssignment.preprocessors = [IncludeHeaderFooter, InstantiateTests, Loc
 c.OverwriteCells.add_missing_cells = True
 c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, ForgetUnknownGradeCells, OverwriteKernelspec,
                                       LocalizedOverwriteCells, StripHiddenTests, CheckCellMetadata]
-# Autograde, grading stage: the notebook runs in a jailed kernel (JailedExecute), every graded function is
+# Autograde, grading stage: the oracle process (tools/grading/oracle.py) loads the assignment while the notebook
+# runs in a jailed kernel (WarmOracle, JailedExecute), every graded function is
 # checked outside it, in a jail, against reference/ (Referee), and only the grader decides the scores
 # (SaveSealedGrades replaces nbgrader's SaveAutoGrades, which reads scores from the kernel's outputs).
-c.Autograde.autograde_preprocessors = [JailedExecute, Referee, IgnorePattern, LimitOutput, SaveSealedGrades,
+c.Autograde.autograde_preprocessors = [WarmOracle, JailedExecute, Referee, IgnorePattern, LimitOutput, SaveSealedGrades,
                                        AssignLatePenalties, CheckCellMetadata]
 # A cell that runs longer than this is interrupted and scored 0; the whole notebook gets notebook_timeout.
 # Under the autograder (NBGRADER_EXECUTION is set) training is cut short, so a correct notebook needs seconds.

@@ -264,6 +264,17 @@ def judge_results(header, payload):
     return {"verdicts": [public_reason(case, reason) for case, reason in zip(cases, reasons)], "mistake": mistake}
 
 
+def warm(header, payload):
+    """Load an assignment before its first check: its cases, the reference's values, and the diagnosis's code
+    (the first check of a worker would wait for them otherwise; the mistakes run only when a function fails)."""
+    cases_module, reference_module, assignment_name = header["subject"]
+    for function in load_cases(None, cases_module):
+        expected_outputs(None, function, cases_module, reference_module)
+    if assignment_name:
+        importlib.import_module("tools.grading.diagnosis")
+    return {"warm": True}
+
+
 def serve():
     """The oracle process's loop (``python -c``, see :class:`Oracle`)."""
     channel = (os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb"))
@@ -276,7 +287,10 @@ def serve():
         if not payload:
             return
         header = json.loads(header)
-        reply = answer_call(header, payload) if header["op"] == "call" else judge_results(header, payload)
+        try:
+            reply = {"call": answer_call, "judge": judge_results, "warm": warm}[header["op"]](header, payload)
+        except Exception:  # noqa: BLE001 - the grader reads a missing or bad reply as no answer
+            reply = {"error": "oracle failed"}
         try:
             line = json.dumps(reply, allow_nan=False).encode()
         except (ValueError, TypeError):
@@ -346,6 +360,17 @@ class Oracle:
     def __init__(self, memory):
         self.memory = memory
         self.process = None
+        self.warming = 0  # replies to warm-up requests not read yet
+        self.warmed = set()
+
+    def warm(self, subject):
+        """Have the oracle load ``subject`` now, without waiting: the notebook runs meanwhile."""
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        if tuple(subject) not in self.warmed:
+            self.warmed.add(tuple(subject))
+            self.warming += 1
+            self.channel.send({"op": "warm", "subject": list(subject)}, b"{}")
 
     def start(self):
         env = {"PATH": os.environ.get("PATH", ""), "PACK_ORACLE_PATH": json.dumps(sys.path),
@@ -363,6 +388,11 @@ class Oracle:
         ``deadline``; then it is killed (it was computing something a student chose) and restarted on next use."""
         if self.process is None or self.process.poll() is not None:
             self.start()
+        while self.warming:
+            self.warming -= 1
+            if self.channel.line(deadline, MAX_ANSWER_BYTES) is None:
+                self.close()
+                return None
         self.channel.send(header, payload)
         reply = self.channel.line(deadline, MAX_ANSWER_BYTES)
         if reply is None:
@@ -378,6 +408,7 @@ class Oracle:
                 with contextlib.suppress(OSError):
                     stream.close()
             self.process = None
+        self.warming, self.warmed = 0, set()
 
 
 _local = threading.local()

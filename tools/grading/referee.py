@@ -100,6 +100,17 @@ class Referee(NbGraderPreprocessor):
         return nb, resources
 
 
+class WarmOracle(NbGraderPreprocessor):
+    """Start this process's oracle and have it load the assignment while the notebook runs (an nbgrader plugin,
+    before :class:`~tools.grading.execute.JailedExecute`): the first check of a grading process does not wait
+    for it."""
+
+    def preprocess(self, nb, resources):
+        assignment, _ = split_assignment_id(resources["nbgrader"]["assignment"])
+        oracle(Referee(config=self.config).memory).warm(subject(assignment.name))
+        return nb, resources
+
+
 def oracle_names(reference, function, cases, function_cases):
     """The names the check serves from the oracle: the graded functions the reference of ``function`` calls,
     and the cases' substitutes (never a name taken from the student's cell)."""
