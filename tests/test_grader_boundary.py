@@ -6,6 +6,7 @@ fails the test and not the machine. Honest classmates are graded before and afte
 
 * the oracle as a memory bomb: a student function calls another graded function on small arguments whose
   result is huge (``theta * x`` broadcast to 26000 x 26000, 5.4 GB);
+* the oracle starved: 2500 calls written at once on the check process's protocol, then a sleep (no reply read);
 * output amplification: one kernel message whose frames all reference one large buffer (the kernel pays once,
   the grader once per frame): over the frame cap, and, under it, more frames than the worker's memory cap;
 * hidden inputs carried out in a grader message: a function that encodes its inputs in its output's shape;
@@ -35,6 +36,18 @@ GiB = 1024 ** 3
 ORACLE_BOMB = {"gradient_check": [("    thetaplus = theta + epsilon",
                                    "    forward_propagation(np.ones((1, 26000)), np.ones((26000, 1)))\n"
                                    "    thetaplus = theta + epsilon")]}
+ORACLE_FLOOD = {"gradient_check": [("def gradient_check(", (  # in the check process, 2500 calls written at once
+    "import json as _j, sys as _s, time as _t\n"
+    "_f = _s._getframe(0)\n"
+    "while _f is not None and 'channel' not in _f.f_locals:\n"
+    "    _f = _f.f_back\n"
+    "if _f is not None:\n"
+    "    _h = _j.dumps({'call': 'forward_propagation', 'case': 0})\n"
+    "    _p = _j.dumps({'args': ['list', [['int', 1], ['int', 2]]], 'kwargs': ['dict', []]})\n"
+    "    _f.f_locals['channel'][1].write((_h + '\\n' + _p + '\\n') * 2500)\n"
+    "    _f.f_locals['channel'][1].flush()\n"
+    "    _t.sleep(600)\n\n"
+    "def gradient_check("))]}
 LEAK_SHAPE = {"compute_cost_with_regularization": [("    return cost",
                                                     "    return np.zeros((0, 4242 + A3.shape[1] * 1000))")]}
 
@@ -50,6 +63,7 @@ def frames(count, size):
 
 ATTACKS = {  # name: (assignment, solution edits, an extra plain cell or None)
     "oracle-bomb": (GC, ORACLE_BOMB, None),
+    "oracle-flood": (GC, ORACLE_FLOOD, None),
     "huge-frames": (REG, {}, frames(14, 250 * 1024 ** 2)),  # 3.5 GB in the grader, each frame over the cap
     "many-frames": (REG, {}, frames(110, 30 * 1024 ** 2)),  # 3.3 GB in frames under the cap: over the worker's
     "leak-shape": (REG, LEAK_SHAPE, None),
@@ -122,6 +136,16 @@ def test_honest_classmates_before_and_after_get_full_marks(graded):
 def test_oracle_memory_bomb_costs_only_its_function(graded):
     """The bomb is computed in the oracle process, under its cap: the call fails, the function gets 0."""
     result = graded[1]["oracle-bomb", GC_EN]
+    assert result.graded, result.status
+    assert all(score == 0 for score, _ in own(result.cells, "gradient_check").values())
+    assert full(others(result.cells, "gradient_check")), result.cells
+
+
+def test_oracle_calls_in_one_go_cost_only_their_function(graded):
+    """2500 oracle calls written at once, then a sleep that reads no reply: the check ends at the call budget, or
+    at its deadline (looked at before every message; a reply the check process does not read is written until
+    the deadline only), the function gets 0, the rest of the notebook keeps its marks."""
+    result = graded[1]["oracle-flood", GC_EN]
     assert result.graded, result.status
     assert all(score == 0 for score, _ in own(result.cells, "gradient_check").values())
     assert full(others(result.cells, "gradient_check")), result.cells

@@ -459,6 +459,18 @@ def test_oracle_calls_written_in_one_go_stop_at_the_deadline(check):
     assert check("layers", flood + "def layers(n):\n    return 9.0", timeout=1) == ["no answer within 1 s"]
 
 
+def test_a_check_process_that_stops_reading_cannot_hold_the_grader(check):
+    """Calls whose answers are large, then the check process's reader stopped (SIGSTOP to its parent) and a
+    sleep: the grader's writes never block past the deadline, and the check ends with no answer."""
+    stop = CHANNEL + ("import json, os, signal, time\n"
+                      "_h = json.dumps({'call': 'double', 'case': 0})\n"
+                      "_p = json.dumps({'args': ['list', [['array', 'float64', [20000], [0.0] * 20000]]], "
+                      "'kwargs': ['dict', []]})\n"
+                      "channel[1].write((_h + '\\n' + _p + '\\n') * 20)\nchannel[1].flush()\n"
+                      "os.kill(os.getppid(), signal.SIGSTOP)\ntime.sleep(60)\n")
+    assert check("quad", stop + "def quad(x):\n    return 4 * x", timeout=2) == ["no answer within 2 s"]
+
+
 def test_session_reports_a_failed_setup(jail, oracle_process):
     """A setup that raises leaves the session dead and every check failed with the reason."""
     session = CheckSession(jail(), ["raise ValueError('broken setup')"], jailed=True)

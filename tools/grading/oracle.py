@@ -35,6 +35,7 @@ import json
 import os
 import re
 import resource
+import select
 import selectors
 import subprocess
 import sys
@@ -315,15 +316,28 @@ class Channel:
         self.selector = selectors.DefaultSelector()
         self.selector.register(process.stdout, selectors.EVENT_READ)
 
-    def send(self, *lines):
-        """Write ``lines`` (dicts, written as JSON, or bytes, written as they are), each ending with a newline."""
+    def send(self, *lines, deadline=None):
+        """Write ``lines`` (dicts, written as JSON, or bytes, written as they are), each ending with a newline.
+
+        The write never blocks past ``deadline`` (default: a minute from now), so a child that stops reading (or
+        is stopped) cannot hold the grader. Returns whether everything was written.
+        """
+        data = b"".join((line if isinstance(line, bytes) else json.dumps(line).encode()).rstrip(b"\n") + b"\n"
+                        for line in lines)
+        deadline = time.monotonic() + 60 if deadline is None else deadline
         try:
-            for line in lines:
-                data = line if isinstance(line, bytes) else json.dumps(line).encode()
-                self.process.stdin.write(data.rstrip(b"\n") + b"\n")
-            self.process.stdin.flush()
+            descriptor = self.process.stdin.fileno()
+            os.set_blocking(descriptor, False)
+            view = memoryview(data)
+            while view:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([], [descriptor], [], left)[1]:
+                    return False
+                with contextlib.suppress(BlockingIOError):
+                    view = view[os.write(descriptor, view):]
+            return True
         except (BrokenPipeError, OSError, ValueError):
-            pass
+            return False
 
     def line(self, deadline, limit):
         """The next line (without its newline), or None: end of file, time-out, over ``limit`` or the budget."""
@@ -393,7 +407,9 @@ class Oracle:
             if self.channel.line(deadline, MAX_ANSWER_BYTES) is None:
                 self.close()
                 return None
-        self.channel.send(header, payload)
+        if not self.channel.send(header, payload, deadline=deadline):
+            self.close()
+            return None
         reply = self.channel.line(deadline, MAX_ANSWER_BYTES)
         if reply is None:
             self.close()

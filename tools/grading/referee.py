@@ -162,8 +162,8 @@ class CheckSession:
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": served, "timeout": timeout,
                "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
                                             "unchanged": c.unchanged} for c in cases]}
-        self.channel.send(job)
         deadline = time.monotonic() + timeout + 10
+        self.channel.send(job, deadline=deadline)
         header = {"subject": list(subject), "function": function}
         results, calls = None, 0
         while True:
@@ -181,7 +181,9 @@ class CheckSession:
                             else "no answer"] * len(cases), None
                 reply = judge_process.ask({**header, "op": "call", "case": message.get("case"),
                                            "name": message.get("call")}, payload, deadline)
-                self.channel.send(reply if reply is not None else {"error": "refused"})
+                if not self.channel.send(reply if reply is not None else {"error": "refused"}, deadline=deadline):
+                    self.close()  # it stopped reading: the deadline passed while the grader waited to write
+                    return [f"no answer within {timeout:g} s"] * len(cases), None
             elif "results" in message and results is None:
                 results = self.channel.line(deadline, self.channel.left)
             elif message.get("done") == function:
