@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path.cwd()
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from test_grader_boundary import ATTACKS as BOUNDARY  # noqa: E402 - the attacks, as the tests write them
 
 ATTACKS = {"honest only": ("regularization", {}, None),
