@@ -208,9 +208,11 @@ def public_reason(case, reason):
 # --- in the oracle process -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=None)
 def served(cases_module, reference_module, function):
     """The names the oracle serves while ``function`` is checked: the reference's reach and the names its
-    cases substitute (on a case that substitutes none, the reference's own function of that name)."""
+    cases substitute (on a case that substitutes none, the reference's own function of that name); computed once
+    per process, not on every call (it parses the reference's source)."""
     graded = load_cases(None, cases_module)
     reference = importlib.import_module(reference_module)
     return set(reach(reference, function, graded)) | {name for case in graded[function] for name in case.calls}
