@@ -1,6 +1,7 @@
 """Measurement: how often the grader names a catalogued mistake for wrong answers it was not built from.
 
-The wrong answers are ``bench/independent_mistakes.py``, written without reading ``tools/mistakes/``.
+The wrong answers are ``bench/independent_mistakes.py``, written without reading the catalogue
+(then ``tools/mistakes/``, now the mistakes declared in ``exercises/``).
 Prints:
 
 0. (``--verify``, also done before 1) every independent mistake applies to the solution cell of both the
@@ -17,8 +18,8 @@ Prints:
    how many of them have a diagnosis in ``Result.mistakes``, the share, and whether each diagnosis agrees
    with part 1's.
 
-The share measures the catalogue as it is when the script runs (the working tree's ``tools/mistakes/``;
-the output says which). A catalogue extended after reading ``bench/independent_mistakes.py`` no longer
+The share measures the catalogue as it is when the script runs (the working tree's ``exercises/``, as
+compiled by the last build into ``reference/*_mistakes.json``; the output says which). A catalogue extended after reading ``bench/independent_mistakes.py`` no longer
 meets independent wrong answers: ``--catalogue REV`` makes part 1 (and part 2's last column) diagnose with
 the catalogue of an earlier commit, e.g. the last one before the independent set was written; the real
 grader of part 2 always uses the working tree's.
@@ -43,9 +44,10 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 from independent_mistakes import MISTAKES  # noqa: E402
 from tools import notebooks  # noqa: E402
 from tools.course import ASSIGNMENTS, LANGUAGES  # noqa: E402
-from tools.grading.diagnosis import Raised, diagnose, explanation, fails, run_code, solution_cells  # noqa: E402
-from tools.grading.oracle import load_cases  # noqa: E402
-from tools.submissions import apply_edits, fill  # noqa: E402
+from tools.exercise import load_cases  # noqa: E402
+from tools.grading import diagnosis  # noqa: E402
+from tools.grading.diagnosis import Raised, diagnose, explanation, fails, run_code  # noqa: E402
+from tools.submissions import apply_edits, fill, solution_cells  # noqa: E402
 
 
 def git(*args):
@@ -55,24 +57,35 @@ def git(*args):
 def catalogue_version(rev=None):
     """Which catalogue is measured: a commit's, or the working tree's (and whether it has uncommitted edits)."""
     if rev:
-        return f"tools/mistakes/ as of commit {git('rev-parse', '--short', rev)}"
-    edited = git("status", "--porcelain", "--", "tools/mistakes")
-    return (f"tools/mistakes/ of the working tree (HEAD {git('rev-parse', '--short', 'HEAD')}"
+        return f"the catalogue as of commit {git('rev-parse', '--short', rev)}"
+    edited = git("status", "--porcelain", "--", "exercises")
+    return (f"exercises/ of the working tree (HEAD {git('rev-parse', '--short', 'HEAD')}"
             f"{', with uncommitted edits' if edited else ', clean'})")
 
 
 def pin_catalogue(rev):
-    """Make the diagnosis in this process use the catalogue of commit ``rev`` (part 1 only)."""
-    import importlib
+    """Make the diagnosis in this process use the mistakes of commit ``rev`` (part 1 only): its
+    ``tools/mistakes/<name>.py`` (before the declarations moved to ``exercises/``) or its ``exercises/<name>.py``."""
     import types
 
-    importlib.import_module("tools.mistakes")  # the package, for the modules' own imports
+    codes, texts = {}, {}
     for name in MISTAKES:
-        module = types.ModuleType(f"tools.mistakes.{name}")
-        module.__package__ = "tools.mistakes"
-        exec(compile(git("show", f"{rev}:tools/mistakes/{name}.py"), f"{rev}:tools/mistakes/{name}.py", "exec"),
-             module.__dict__)  # noqa: S102 - this repository's own file at that commit
-        sys.modules[module.__name__] = module
+        old = f"tools/mistakes/{name}.py"
+        listed = git("ls-tree", "--name-only", rev, old)
+        module = types.ModuleType(f"pinned_{name}")
+        path = old if listed else f"exercises/{name}.py"
+        exec(compile(git("show", f"{rev}:{path}"), f"{rev}:{path}", "exec"), module.__dict__)  # noqa: S102 - this repository's own file at that commit
+        if listed:
+            mistakes = module.MISTAKES
+            texts[name] = {f: {label: t["en"] for label, t in labels.items()} for f, labels in module.EXPLANATIONS.items()}
+        else:
+            mistakes = {e.function: {m.label: m.edits for m in e.mistakes} for e in module.EXERCISES}
+            texts[name] = {e.function: {m.label: m.en for m in e.mistakes} for e in module.EXERCISES}
+        codes[name] = {f: {label: apply_edits(solution_cells(name)[f], edits) for label, edits in labels.items()}
+                       for f, labels in mistakes.items()}
+    diagnosis.mistake_codes = codes.__getitem__
+    global explanation
+    explanation = lambda name, function, label, language: texts[name][function][label]  # noqa: E731
 
 
 def source_and_release(name, language, root=ROOT):

@@ -10,7 +10,8 @@ import pytest
 from tools import notebooks
 from tools.course import ASSIGNMENTS
 from tools.nbgrader_run import autograde, cell_scores, make_course, release
-from tools.submissions import catalogue, fill
+from tools.exercise import infinite_loop, mistakes, variants
+from tools.submissions import fill
 
 pytestmark = pytest.mark.slow  # real nbgrader runs: left out by `make test-fast`, run by `make test`
 
@@ -49,8 +50,9 @@ class Graded:
             with open(self.course / "nbgrader_config.py", "a", encoding="utf-8") as config:
                 config.write("\nc.JailedExecute.timeout = 6\nc.Referee.timeout = 6\n")
         release(self.course, [assignment.folder(lang) for lang in ("en", "pt")])
-        self.catalogue = catalogue(assignment)
-        self.functions = list(self.catalogue.MISTAKES)
+        self.mistakes, self.variants = mistakes(assignment.name), variants(assignment.name)
+        self.infinite_loop = infinite_loop(assignment.name)
+        self.functions = list(self.mistakes)
 
     def notebooks(self, language):
         folder = self.assignment.folder(language)
@@ -78,21 +80,21 @@ def english(graded):
     release_nb, source = graded.notebooks("en")
     students = {"solution": fill(release_nb, source), "blank": release_nb, "deleted-tests": fill(release_nb, source)}
     if graded.loop_test:
-        students["infinite-loop"] = fill(release_nb, source, {graded.functions[0]: [graded.catalogue.INFINITE_LOOP]})
+        students["infinite-loop"] = fill(release_nb, source, {graded.functions[0]: [graded.infinite_loop]})
     students["deleted-tests"].cells = [c for c in students["deleted-tests"].cells
                                        if not c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(
                                            graded.functions[-1] + "_")]
     # Submission k carries the k-th mistake (or variant) of every function at once: the functions' tests are
     # independent, so each function's cells still show its own mistake. Grading one notebook per mistake
     # would multiply the suite's time by the number of functions.
-    for kind, table in (("mistakes", graded.catalogue.MISTAKES), ("variants", graded.catalogue.VARIANTS)):
+    for kind, table in (("mistakes", graded.mistakes), ("variants", graded.variants)):
         for k in range(max(len(v) for v in table.values())):
             edits = {f: list(table[f].values())[k] for f in graded.functions if k < len(table[f])}
             students[f"{kind}-{k}"] = fill(release_nb, source, edits)
     # And one notebook per function with only its first mistake: the others must keep full marks.
     for function in graded.functions:
         students[f"only-{function}"] = fill(release_nb, source,
-                                            {function: next(iter(graded.catalogue.MISTAKES[function].values()))})
+                                            {function: next(iter(graded.mistakes[function].values()))})
     return graded.grade("en", students)
 
 
@@ -100,7 +102,7 @@ def english(graded):
 def portuguese(graded):
     """The Portuguese class: solution, blank, and one mistake in every function at once."""
     release_nb, source = graded.notebooks("pt")
-    first_mistakes = {f: next(iter(graded.catalogue.MISTAKES[f].values())) for f in graded.functions}
+    first_mistakes = {f: next(iter(graded.mistakes[f].values())) for f in graded.functions}
     return graded.grade("pt", {"solution": fill(release_nb, source), "blank": release_nb,
                                "mistakes": fill(release_nb, source, first_mistakes)})
 
@@ -146,8 +148,8 @@ def test_blank_release_scores_zero_everywhere(english, portuguese):
 
 def test_each_mistake_loses_points_on_its_function(graded, english):
     for function in graded.functions:
-        assert len(graded.catalogue.MISTAKES[function]) >= 3, function
-        for k, label in enumerate(graded.catalogue.MISTAKES[function]):
+        assert len(graded.mistakes[function]) >= 3, function
+        for k, label in enumerate(graded.mistakes[function]):
             own = cells_of(function, english[f"mistakes-{k}"])
             assert own and lost_points(own), f"{function}: {label!r} kept full marks: {own}"
 
@@ -162,8 +164,8 @@ def test_a_mistake_costs_nothing_on_the_other_functions(graded, english):
 
 def test_correct_variants_keep_full_marks(graded, english):
     for function in graded.functions:
-        assert len(graded.catalogue.VARIANTS[function]) >= 2, function
-    for k in range(max(len(v) for v in graded.catalogue.VARIANTS.values())):
+        assert len(graded.variants[function]) >= 2, function
+    for k in range(max(len(v) for v in graded.variants.values())):
         scores = english[f"variants-{k}"]
         assert all(s == m for s, m in scores.values()), f"variants #{k} lost points: {scores}"
 
@@ -186,7 +188,7 @@ def test_each_mistake_is_diagnosed_as_itself(graded, english):
     told = coverage(graded.assignment.name)
     folder = graded.assignment.folder("en")
     named = 0
-    for kind, table in (("mistakes", graded.catalogue.MISTAKES), ("variants", graded.catalogue.VARIANTS)):
+    for kind, table in (("mistakes", graded.mistakes), ("variants", graded.variants)):
         for k in range(max(len(v) for v in table.values())):
             expected = {} if kind == "variants" else {
                 f: list(table[f])[k] for f in graded.functions
@@ -194,7 +196,7 @@ def test_each_mistake_is_diagnosed_as_itself(graded, english):
             assert diagnosed_mistakes(graded.course, f"{kind}-{k}", folder) == expected, (kind, k)
             named += len(expected)
     assert diagnosed_mistakes(graded.course, "solution", folder) == {}
-    assert named >= 0.8 * sum(len(v) for v in graded.catalogue.MISTAKES.values())
+    assert named >= 0.8 * sum(len(v) for v in graded.mistakes.values())
 
 
 def test_portuguese_diagnoses_speak_portuguese(graded, portuguese):
@@ -216,20 +218,20 @@ def test_visible_tests_name_the_mistake(graded, english):
     a = graded.assignment
     hints = json.loads((graded.course / "release" / a.folder("en") / "mistake_hints.json").read_text(encoding="utf-8"))
     texts = {(e["function"], e["mistake"]): e["hint"] for entries in hints.values() for e in entries}
-    from tools.grading.diagnosis import solution_cells
+    from tools.submissions import solution_cells
     from tools.grading.referee import dependencies
     from tools.grading.scoring import called
     cells = solution_cells(a.name)
     calls = {f: called(f, {g: dependencies(g, cells[g], cells) for g in graded.functions}) for f in graded.functions}
     shown = 0
-    for k in range(max(len(v) for v in graded.catalogue.MISTAKES.values())):
+    for k in range(max(len(v) for v in graded.mistakes.values())):
         cells = {c.metadata["nbgrader"]["grade_id"]: c for c in autograded(graded, f"mistakes-{k}", "en").cells
                  if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_example")}
         for function in graded.functions:
-            if k >= len(graded.catalogue.MISTAKES[function]) or any(
-                    k < len(graded.catalogue.MISTAKES[f]) for f in calls[function]):
+            if k >= len(graded.mistakes[function]) or any(
+                    k < len(graded.mistakes[f]) for f in calls[function]):
                 continue  # its example also runs the k-th mistakes of the graded functions it calls
-            label = list(graded.catalogue.MISTAKES[function])[k]
+            label = list(graded.mistakes[function])[k]
             output = "\n".join(o.get("evalue", "") for o in cells[function + "_example"].outputs)
             hint = texts.get((function, label))
             if hint:

@@ -460,7 +460,8 @@ def test_feedback_shows_no_hidden_test_code_or_expected_values(graded):
                  "esperado:"):
         assert leak not in html, leak
     from reference import regularization
-    from tools.grading.oracle import expected_output, load_cases
+    from tools.exercise import load_cases
+    from tools.grading.oracle import expected_output
     hidden = [case for case in load_cases("regularization")[F] if case.label == "hidden"]
     for case in hidden:
         value = float(expected_output(regularization, F, case))
@@ -526,8 +527,8 @@ def plain(graded, tmp_path_factory):
         path = course / "submitted" / name / EN / A.notebook
         path.write_text(path.read_text(encoding="utf-8").replace(str(graded[0]), str(course)), encoding="utf-8")
     release_nb, source_nb = (notebooks.read(course / folder / DNN / dnn.notebook) for folder in ("release", "source"))
-    from tools.submissions import catalogue
-    wrong = next(iter(catalogue(dnn).MISTAKES["linear_forward"].values()))
+    from tools.exercise import mistakes
+    wrong = next(iter(mistakes(dnn.name)["linear_forward"].values()))
     cheat = [("def linear_forward(", "import testCases\ntestCases.check_close = lambda *a, **k: None\n"
                                      "check_close = testCases.check_close\n\ndef linear_forward(")]
     notebooks.write(fill(release_nb, source_nb, {"linear_forward": cheat + wrong}),

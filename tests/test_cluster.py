@@ -25,7 +25,8 @@ from tools.grading.classroom import grade_class
 from tools.grading.gradebook import db_url
 from tools.nbgrader_run import autograde, make_course, release
 from tools.sample_class import SAMPLE
-from tools.submissions import catalogue, fill
+from tools.exercise import mistakes as declared_mistakes
+from tools.submissions import fill
 
 pytestmark = pytest.mark.slow  # real servers and real grading runs: left out by `make test-fast`
 
@@ -71,7 +72,7 @@ def mixed_class(course, attacks=None):
     for folder in SAMPLE.glob(f"*/{EN}"):
         shutil.copytree(folder, course / "submitted" / folder.parent.name / EN)
     release_nb, source = (notebooks.read(course / stage / EN / A.notebook) for stage in ("release", "source"))
-    first, mistakes = next(iter(catalogue(A).MISTAKES.items()))
+    first, mistakes = next(iter(declared_mistakes(A.name).items()))
     students = {"honest": {}, "kernel-killer": FAULTS["os-exit"], **(attacks or {})}
     for k, edits in enumerate(list(mistakes.values())[:2]):
         students[f"mistake{k}"] = {first: edits}

@@ -7,7 +7,7 @@ import csv
 
 from tools.course import split_assignment_id
 from tools.grading.classroom import grade_class
-from tools.submissions import catalogue
+from tools.exercise import mistakes as declared_mistakes, typical
 from tools.report import report
 from tools.nbgrader_run import make_course, release
 from tools.sample_class import SAMPLE, STUDENTS
@@ -36,10 +36,10 @@ def test_sample_class_grades_as_designed(tmp_path, capsys):
         assignment, language = split_assignment_id(r.assignment)
         full, mistakes, blank, _ = STUDENTS[language]
         if r.student in (full, mistakes):
-            assert r.mistakes == (catalogue(assignment).TYPICAL if r.student == mistakes else {}), r
+            assert r.mistakes == (typical(assignment.name) if r.student == mistakes else {}), r
             assert r.unanswered == set(), r
         elif r.student == blank:
-            assert r.mistakes == {} and set(catalogue(assignment).MISTAKES) <= r.unanswered, r
+            assert r.mistakes == {} and set(declared_mistakes(assignment.name)) <= r.unanswered, r
     with open(course / "grades.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     graded = {(row["student_id"], row["assignment"]) for row in rows if row["raw_score"] not in ("", None)}

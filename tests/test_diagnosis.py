@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from tools.course import ASSIGNMENTS
-from tools.grading.diagnosis import (coverage, diagnose, explanation, mistake_outputs, reproduces, run_code,
-                                     solution_cells)
-from tools.grading.oracle import expected_outputs, load_cases
-from tools.submissions import apply_edits, catalogue
+from tools.exercise import load_cases, variants
+from tools.grading.diagnosis import coverage, diagnose, mistake_outputs, reproduces, run_code
+from tools.grading.oracle import expected_outputs
+from tools.submissions import apply_edits, solution_cells
 
 NAMES = list(ASSIGNMENTS)
 
@@ -27,23 +27,6 @@ def nudged(value):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_mistake_has_an_explanation_in_both_languages(name):
-    module = catalogue(ASSIGNMENTS[name])
-    for function, labels in module.MISTAKES.items():
-        assert set(module.EXPLANATIONS[function]) == set(labels), function
-        for label in labels:
-            texts = module.EXPLANATIONS[function][label]
-            assert texts["en"].strip() and texts["pt"].strip() and texts["en"] != texts["pt"], (function, label)
-            assert explanation(name, function, label, "pt") == texts["pt"]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_the_catalogue_lists_the_functions_in_the_referees_order(name):
-    """The report orders its functions by the catalogue: the notebook's order, as the referee's cases."""
-    assert list(catalogue(ASSIGNMENTS[name]).MISTAKES) == list(load_cases(name))
-
-
-@pytest.mark.parametrize("name", NAMES)
 def test_diagnosable_mistakes_are_named_as_themselves(name):
     """On the hidden inputs too: the diagnosis uses every case of the referee."""
     for function, labels in coverage(name).items():
@@ -54,9 +37,8 @@ def test_diagnosable_mistakes_are_named_as_themselves(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_correct_variants_get_no_diagnosis(name):
-    module = catalogue(ASSIGNMENTS[name])
-    for function, variants in module.VARIANTS.items():
-        for label, edits in variants.items():
+    for function, labels in variants(name).items():
+        for label, edits in labels.items():
             code = apply_edits(solution_cells(name)[function], edits)
             results = [run_code(name, function, code, case) for case in load_cases(name)[function]]
             assert diagnose(name, function, results) is None, (function, label)

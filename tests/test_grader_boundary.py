@@ -25,6 +25,7 @@ from nbformat.v4 import new_code_cell
 
 from tools import notebooks
 from tools.course import ASSIGNMENTS
+from tools.exercise import load_cases
 from tools.grading.classroom import grade_class
 from tools.nbgrader_run import cell_scores, make_course, release
 from tools.submissions import fill
@@ -214,7 +215,7 @@ def test_the_oracle_refuses_every_route_the_reference_does_not_take(name):
     """For every graded function, every other graded function that its reference does not call is refused by
     the oracle (in the oracle process's own code), whatever the student's cell names."""
     from tools.grading import oracle
-    cases = oracle.load_cases(name)
+    cases = load_cases(name)
     reference = importlib.import_module(oracle.subject(name)[1])
     payload = b'{"args": ["list", []], "kwargs": ["dict", []]}'
     for function in cases:

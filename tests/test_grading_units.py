@@ -18,7 +18,8 @@ from tools.grading import messages, plain
 from tools.grading.feedback import FeedbackFromGrader
 from tools.grading.jail import Jail
 from tools.grading.plain import Other, PlainDataError, compare, decode, encode
-from tools.grading.oracle import Case, Oracle, judge, public_reason
+from tools.exercise import Case, Exercise
+from tools.grading.oracle import Oracle, judge, public_verdict
 from tools.grading.referee import MAX_CALLS, CheckSession, oracle_names
 from tools.grading.sanitize import StripHiddenTests
 from tools.grading.scoring import sealed_score
@@ -162,9 +163,10 @@ def test_plain_compare(expected, actual, ok):
 
 def test_plain_compare_names_the_place():
     """compare()'s reason says where the difference is."""
-    assert compare({"dW1": np.zeros(2)}, {"dW1": np.ones(2)}) == "output['dW1'] has wrong values"
-    assert compare({"dW1": 1}, {}) == "output has no key 'dW1'"
-    assert compare((1, (2, 3)), (1, (2, 4))) == "output[1][1] has wrong values"
+    assert compare({"dW1": np.zeros(2)}, {"dW1": np.ones(2)}) == {"code": "values", "path": ["dW1"]}
+    assert compare({"dW1": 1}, {}) == {"code": "key", "path": [], "key": "dW1"}
+    assert compare((1, (2, 3)), (1, (2, 4))) == {"code": "values", "path": [1, 1]}
+    assert compare(np.zeros((2, 3)), np.zeros(3)) == {"code": "shape", "path": [], "got": [3], "want": [2, 3]}
 
 
 # --- referee.judge ----------------------------------------------------------------------------------------
@@ -174,19 +176,19 @@ CASE = Case("hidden", (np.arange(3.0),))
 
 
 @pytest.mark.parametrize("answer, reason", [
-    (None, "no answer"),
-    ([1], "no answer"),
-    ("value", "no answer"),
-    ({"error": "MyCustomCheatName"}, "raised an exception"),
-    ({"error": "ValueError"}, "raised ValueError"),
-    ({"error": "SystemExit"}, "raised SystemExit"),
-    ({"error": "print"}, "raised an exception"),
-    ({"error": 5}, "raised an exception"),
-    ({"error": "ValueError", "value": encode(np.arange(3.0) * 2)}, "raised ValueError"),
-    ({}, "unreadable answer"),
-    ({"valeu": encode(1.0)}, "unreadable answer"),
-    ({"value": ["zzz"]}, "unreadable answer"),
-    ({"value": ["array", "float64", [4], [0.0, 2.0, 4.0]]}, "unreadable answer"),
+    (None, {"code": "no_answer"}),
+    ([1], {"code": "no_answer"}),
+    ("value", {"code": "no_answer"}),
+    ({"error": "MyCustomCheatName"}, {"code": "raised", "error": None}),
+    ({"error": "ValueError"}, {"code": "raised", "error": "ValueError"}),
+    ({"error": "SystemExit"}, {"code": "raised", "error": "SystemExit"}),
+    ({"error": "print"}, {"code": "raised", "error": None}),
+    ({"error": 5}, {"code": "raised", "error": None}),
+    ({"error": "ValueError", "value": encode(np.arange(3.0) * 2)}, {"code": "raised", "error": "ValueError"}),
+    ({}, {"code": "unreadable"}),
+    ({"valeu": encode(1.0)}, {"code": "unreadable"}),
+    ({"value": ["zzz"]}, {"code": "unreadable"}),
+    ({"value": ["array", "float64", [4], [0.0, 2.0, 4.0]]}, {"code": "unreadable"}),
 ])
 def test_judge_fails_closed(answer, reason):
     """Non-dict answers, errors (named only when a builtin exception), missing or unreadable values fail."""
@@ -196,7 +198,7 @@ def test_judge_fails_closed(answer, reason):
 def test_judge_compares_values():
     """A right value passes, a wrong one fails with compare()'s reason."""
     assert judge(CASE, np.arange(3.0) * 2, {"value": encode(np.arange(3.0) * 2)}) is None
-    assert judge(CASE, np.arange(3.0) * 2, {"value": encode(np.arange(3.0))}) == "output has wrong values"
+    assert judge(CASE, np.arange(3.0) * 2, {"value": encode(np.arange(3.0))}) == {"code": "values", "path": []}
 
 
 @pytest.mark.parametrize("value, ok", [
@@ -213,9 +215,10 @@ def test_judge_below(value, ok):
 def test_judge_compares_every_key():
     """Every key of a dict output is compared: a missing cache or a wrong gradient fails."""
     expected = {"dW1": np.ones(2), "cache": np.zeros(2)}
-    assert judge(Case("hidden", ()), expected, {"value": encode({"dW1": np.ones(2)})}) == "output has no key 'cache'"
+    assert judge(Case("hidden", ()), expected, {"value": encode({"dW1": np.ones(2)})}) == {"code": "key", "path": [],
+                                                                                           "key": "cache"}
     wrong = {"value": encode({"dW1": np.zeros(2), "cache": np.zeros(2)})}
-    assert judge(Case("hidden", ()), expected, wrong) == "output['dW1'] has wrong values"
+    assert judge(Case("hidden", ()), expected, wrong) == {"code": "values", "path": ["dW1"]}
 
 
 def test_judge_unchanged():
@@ -225,8 +228,9 @@ def test_judge_unchanged():
     same = encode([[np.arange(3.0)], {"scale": 2}])
     assert judge(case, np.arange(3.0) * 2, {"value": value, "arguments_after": same}) is None
     for after in (encode([[np.arange(3.0) + 1e-12], {"scale": 2}]), encode([[np.arange(3.0)], {"scale": 3}])):
-        assert "changed the arguments" in judge(case, np.arange(3.0) * 2, {"value": value, "arguments_after": after})
-    assert judge(case, np.arange(3.0) * 2, {"value": value}) == "unreadable answer"
+        assert judge(case, np.arange(3.0) * 2, {"value": value, "arguments_after": after}) == \
+            {"code": "changed_arguments"}
+    assert judge(case, np.arange(3.0) * 2, {"value": value}) == {"code": "unreadable"}
 
 
 # --- referee.CheckSession, end to end in a real jail ------------------------------------------------------
@@ -253,17 +257,16 @@ def layers(n):
 """
 CASES_MODULE = """
 import numpy as np
-from tools.grading.oracle import Case
+from tools.exercise import Case, Exercise
 
-FUNCTIONS = ["double", "quad", "grow", "layers"]
-
-
-def cases(function):
-    return {"double": [Case("example", (3,)), Case("hidden", (np.arange(3.0),))],
-            "quad": [Case("hidden", (1.5,))], "grow": [Case("hidden", (2,))], "layers": [Case("hidden", (3,))]}[function]
+EXERCISES = [Exercise("double", ("y",), example=[lambda: ((3,), {})], hidden=[lambda: ((np.arange(3.0),), {})]),
+             Exercise("quad", ("y",), hidden=[lambda: ((1.5,), {})]),
+             Exercise("grow", ("y",), hidden=[lambda: ((2,), {})]),
+             Exercise("layers", ("y",), hidden=[lambda: ((3,), {})])]
 """
 CASES = {"double": [Case("example", (3,)), Case("hidden", (np.arange(3.0),))], "quad": [Case("hidden", (1.5,))],
          "grow": [Case("hidden", (2,))], "layers": [Case("hidden", (3,))]}
+NAMES = Exercise("any", ("y",))  # every fake function returns one output, named y
 SUBJECT = ("fake_cases", "fake_reference", None)
 SETUP = ["import numpy as np"]
 GiB = 1024 ** 3
@@ -320,8 +323,10 @@ def check(jail, reference, oracle_process):
         run.session = session
         if oracle is None:
             oracle = oracle_names(reference, function, CASES, CASES[function])
-        return session.check(function, CASES[function], list(helpers), cell, oracle, SUBJECT, oracle_process,
-                             timeout, 2 * GiB)[0]  # the verdicts (the mistake is None: no catalogue here)
+        verdicts = session.check(function, CASES[function], list(helpers), cell, oracle, SUBJECT, oracle_process,
+                                 timeout, 2 * GiB)[0]  # (the mistake is None: no catalogue here)
+        return [verdict and messages.reason(verdict, case.label, NAMES.output_name, "en")  # as the student reads it
+                for case, verdict in zip(CASES[function], verdicts)]
 
     yield run
     for session in sessions:
@@ -338,10 +343,10 @@ def test_session_passes_a_correct_cell(check):
 def test_session_fails_a_wrong_cell(check):
     """A wrong cell fails every case with the comparison's reason; a missing function fails too. On the hidden
     case, the reason is a fixed text: no exception name."""
-    assert check("double", "def double(x):\n    return 3 * x") == ["output has wrong values"] * 2
-    assert check("double", "def doubel(x):\n    return 2 * x") == ["raised KeyError", "raised an exception"]
-    assert check("double", "def double(x):\n    raise ValueError('no')") == ["raised ValueError",
-                                                                              "raised an exception"]
+    assert check("double", "def double(x):\n    return 3 * x") == ["`y` has wrong values"] * 2
+    assert check("double", "def doubel(x):\n    return 2 * x") == ["it raised `KeyError`", "it raised an exception"]
+    assert check("double", "def double(x):\n    raise ValueError('no')") == ["it raised `ValueError`",
+                                                                              "it raised an exception"]
 
 
 def test_session_uses_the_trusted_setup_and_folder(check):
@@ -357,33 +362,33 @@ def test_session_uses_the_trusted_setup_and_folder(check):
 ])
 def test_session_fails_closed_when_the_check_dies(check, cell):
     """A cell that exits or kills itself gets no answer, and the session survives for the next function."""
-    assert check("double", cell) == ["no answer"] * 2
+    assert check("double", cell) == ["no answer came back"] * 2
     assert check.session.alive
     assert check("double", "def double(x):\n    return 2 * x", session=check.session) == [None, None]
 
 
 def test_session_times_out_an_endless_loop(check):
     """A cell that never returns fails after the timeout; the session recovers."""
-    assert check("double", "def double(x):\n    while True:\n        pass", timeout=2) == ["no answer"] * 2
+    assert check("double", "def double(x):\n    while True:\n        pass", timeout=2) == ["no answer came back"] * 2
     assert check("double", "def double(x):\n    return 2 * x", session=check.session) == [None, None]
 
 
 def test_session_ignores_forged_results(check):
     """A cell that writes forged results to the protocol before the real ones gets no points."""
     forged = CHANNEL + "channel[1].write('{\"results\": []}\\n'); channel[1].flush()\n"
-    assert check("double", forged + "def double(x):\n    return 2 * x") == ["no answer"] * 2
+    assert check("double", forged + "def double(x):\n    return 2 * x") == ["no answer came back"] * 2
     done = CHANNEL + "channel[1].write('{\"done\": \"double\"}\\n'); channel[1].flush()\n"
-    assert check("double", done + "def double(x):\n    return 2 * x") == ["no answer"] * 2
+    assert check("double", done + "def double(x):\n    return 2 * x") == ["no answer came back"] * 2
 
 
 @pytest.mark.parametrize("line", ["garbage", "[1, 2]", "{\"results\": "])
 def test_session_fails_closed_on_garbage(check, line):
     """A garbage line on the protocol fails the function and ends the session (never trusted again)."""
     cell = CHANNEL + f"channel[1].write({line!r} + '\\n'); channel[1].flush()\ndef double(x):\n    return 2 * x"
-    assert check("double", cell) == ["no answer"] * 2
+    assert check("double", cell) == ["no answer came back"] * 2
     assert not check.session.alive
-    assert check("double", "def double(x):\n    return 2 * x", session=check.session)[0].startswith(
-        "the grader's check could not run")
+    assert check("double", "def double(x):\n    return 2 * x", session=check.session)[0] == \
+        "the check could not start"
 
 
 def test_oracle_serves_the_reference(check, reference):
@@ -393,14 +398,14 @@ def test_oracle_serves_the_reference(check, reference):
     assert check("quad", cell) == [None]
     wrong_double = ["def double(x):\n    return 3 * x"]
     assert check("quad", cell, helpers=wrong_double) == [None]
-    assert check("quad", cell, helpers=wrong_double, oracle=[]) == ["output has wrong values"]
+    assert check("quad", cell, helpers=wrong_double, oracle=[]) == ["`y` has wrong values"]
 
 
 def test_oracle_refuses_the_checked_function(check):
     """A cell for double that calls a stub named double through the oracle is refused, even if the grader listed it."""
     cell = SELF_STUB + "_double = double\ndef double(x):\n    return _double(x)"
-    assert check("double", cell, oracle=[]) == ["raised RuntimeError", "raised an exception"]
-    assert check("double", cell, oracle=["double"]) == ["raised RuntimeError", "raised an exception"]
+    assert check("double", cell, oracle=[]) == ["it raised `RuntimeError`", "it raised an exception"]
+    assert check("double", cell, oracle=["double"]) == ["it raised `RuntimeError`", "it raised an exception"]
     assert check.session.alive
 
 
@@ -409,7 +414,7 @@ def test_oracle_refuses_out_of_range_cases(check):
     cell = ("import sys\n_stub = sys._getframe(1).f_globals['oracle_stub']\n"
             "_channel = sys._getframe(1).f_locals['channel']\n"
             "double = _stub('double', [99], _channel)\ndef quad(x):\n    return double(double(x))")
-    assert check("quad", cell) == ["raised an exception"]
+    assert check("quad", cell) == ["it raised an exception"]
 
 
 def test_oracle_does_not_answer_for_the_checked_function_indirectly(check, reference):
@@ -425,11 +430,15 @@ def test_hidden_verdicts_are_fixed_texts(check):
     """On a hidden case the student reads the output's name and the kind of failure, nothing its code produced:
     no shape, no exception name. On the example case, whose inputs the student has, the shape is shown."""
     shaped = check("double", "def double(x):\n    return np.zeros((7 * np.size(x), 3))")
-    assert shaped == ["output has shape (7, 3), not ()", "output has the wrong shape"]
-    assert check("double", "def double(x):\n    raise KeyboardInterrupt")[1] == "raised an exception"
-    assert check("double", "def double(x):\n    return 'text'")[1] == "output has the wrong type"
-    texts = {public_reason(Case("hidden", ()), f"output['W{n}'] has shape ({n}, 1), not ()") for n in range(9)}
-    assert texts == {f"output['W{n}'] has the wrong shape" for n in range(9)}
+    assert shaped == ["`y` has shape (7, 3), not ()", "`y` has the wrong shape"]
+    assert check("double", "def double(x):\n    raise KeyboardInterrupt")[1] == "it raised an exception"
+    assert check("double", "def double(x):\n    return 'text'")[1] == "`y` has the wrong type"
+    hidden = Case("hidden", ())
+    for n in range(9):
+        verdict = {"code": "shape", "path": [f"W{n}"], "got": [n, 1], "want": []}
+        assert public_verdict(hidden, verdict) == {"code": "shape", "path": [f"W{n}"]}
+        assert messages.reason(public_verdict(hidden, verdict), "hidden", NAMES.output_name, "pt") == \
+            f"`W{n}` tem o formato errado"
 
 
 def test_oracle_memory_bomb_costs_only_the_check(check):
@@ -438,7 +447,7 @@ def test_oracle_memory_bomb_costs_only_the_check(check):
     is served again."""
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     bomb = "def layers(n):\n    return float(grow(26000).sum())"
-    assert check("layers", bomb) == ["raised an exception"]
+    assert check("layers", bomb) == ["it raised an exception"]
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 512 * 1024  # KiB: far below 5 GB
     assert check("layers", "def layers(n):\n    return float(grow(n).sum())") == [None]
 
@@ -446,7 +455,7 @@ def test_oracle_memory_bomb_costs_only_the_check(check):
 def test_oracle_call_budget(check):
     """More oracle calls than a check may make end the check: it fails, with a fixed text."""
     cell = "def quad(x):\n    for _ in range(5000):\n        double(x)\n    return double(double(x))"
-    assert check("quad", cell) == [f"more than {MAX_CALLS} calls of other graded functions"]
+    assert check("quad", cell) == [f"it made more than {MAX_CALLS} calls of other graded functions"]
 
 
 def test_oracle_calls_written_in_one_go_stop_at_the_deadline(check):
@@ -456,7 +465,7 @@ def test_oracle_calls_written_in_one_go_stop_at_the_deadline(check):
                        "_p = json.dumps({'args': ['list', [['int', 2500]]], 'kwargs': ['dict', []]})\n"
                        "channel[1].write((_h + '\\n' + _p + '\\n') * 1500)\nchannel[1].flush()\n"
                        "import time\ntime.sleep(60)\n")
-    assert check("layers", flood + "def layers(n):\n    return 9.0", timeout=1) == ["no answer within 1 s"]
+    assert check("layers", flood + "def layers(n):\n    return 9.0", timeout=1) == ["no answer came back within 1 s"]
 
 
 def test_a_check_process_that_stops_reading_cannot_hold_the_grader(check):
@@ -468,7 +477,7 @@ def test_a_check_process_that_stops_reading_cannot_hold_the_grader(check):
                       "'kwargs': ['dict', []]})\n"
                       "channel[1].write((_h + '\\n' + _p + '\\n') * 20)\nchannel[1].flush()\n"
                       "os.kill(os.getppid(), signal.SIGSTOP)\ntime.sleep(60)\n")
-    assert check("quad", stop + "def quad(x):\n    return 4 * x", timeout=2) == ["no answer within 2 s"]
+    assert check("quad", stop + "def quad(x):\n    return 4 * x", timeout=2) == ["no answer came back within 2 s"]
 
 
 def test_session_reports_a_failed_setup(jail, oracle_process):
@@ -479,7 +488,8 @@ def test_session_reports_a_failed_setup(jail, oracle_process):
         verdicts, mistake = session.check("double", CASES["double"], [], "def double(x):\n    return 2 * x", [],
                                           SUBJECT, oracle_process, 5, 2 * GiB)
         assert mistake is None
-        assert verdicts == ["the grader's check could not run (ValueError: broken setup)"] * 2
+        assert verdicts == [{"code": "not_started"}] * 2
+        assert session.setup_failed == "ValueError: broken setup"  # for the instructor's log
     finally:
         session.close()
 
@@ -495,6 +505,9 @@ def grade_cell(grade_id="f_example", points=1, outputs=()):
     return cell
 
 
+WRONG = [{"code": "values", "path": []}]  # the verdicts of a check whose only output had wrong values
+
+
 def pack(checks, kernel_ok=True, dependencies=None):
     """Resources' pack for cell index 3."""
     return {"checks": checks, "kernel_ok": {3: kernel_ok}, "dependencies": dependencies or {}}
@@ -504,7 +517,7 @@ def pack(checks, kernel_ok=True, dependencies=None):
 def test_a_diagnosed_failure_names_the_mistake_in_the_notebooks_language(language):
     from tools.grading.diagnosis import explanation
     function, label = "compute_cost_with_regularization", "missing 1/2"
-    failed = {**pack({(function, "hidden"): ["output has wrong values"]}), "diagnoses": {function: label}}
+    failed = {**pack({(function, "hidden"): WRONG}), "diagnoses": {function: label}}
     points, message = sealed_score(grade_cell(function + "_hidden"), 3, failed, language, "regularization")
     assert points == 0.0
     assert message.endswith("\n" + messages.text(messages.DIAGNOSIS, language).format(
@@ -517,13 +530,16 @@ def test_score_full_when_checks_pass_and_kernel_ok():
     """Every check passed and the cell ran: full points, with the passed message."""
     points, message = sealed_score(grade_cell(points=2), 3, pack({("f", "example"): [None, None]}), "en")
     assert points == 2.0 and message == "Passed: 2 of 2 points."
+    points, message = sealed_score(grade_cell(points=1.5), 3, pack({("f", "example"): [None]}), "pt")
+    assert message == "Passou: 1,5 de 1,5 pontos."
 
 
 def test_score_zero_on_a_failed_check():
     """One failed check: 0, and the message names the function, the inputs and the reason."""
-    points, message = sealed_score(grade_cell(), 3, pack({("f", "example"): [None, "output has wrong values"]}), "en")
+    points, message = sealed_score(grade_cell(), 3, pack({("f", "example"): [None, *WRONG]}), "en")
     assert points == 0.0
-    assert "`f`" in message and "output has wrong values" in message and "the example's" in message
+    assert message == "Failed: the grader checked `f` outside your notebook, on the example's inputs: " \
+                      "`output` has wrong values."
 
 
 @pytest.mark.parametrize("checks", [{}, {("f", "example"): []}, {("f", "hidden"): [None]}, {("g", "example"): [None]}])
@@ -543,28 +559,28 @@ def test_score_zero_when_the_kernel_failed():
 
 def test_score_dependency_failure_is_not_charged_twice():
     """The kernel failed because a graded function it uses failed its own checks: full points, with a note."""
-    checks = {("f", "example"): [None], ("g", "hidden"): ["output has wrong values"], ("h", "example"): [None]}
+    checks = {("f", "example"): [None], ("g", "hidden"): WRONG, ("h", "example"): [None]}
     points, message = sealed_score(grade_cell(), 3, pack(checks, False, {"f": ["g", "h"]}), "en")
     assert points == 1.0
-    assert message == messages.text(messages.DEPENDENCY, "en").format(function="f", names="g")
+    assert message == messages.text(messages.DEPENDENCY, "en").format(function="f", names="`g`")
     points, _ = sealed_score(grade_cell(), 3, pack({**checks, ("g", "hidden"): [None]}, False, {"f": ["g"]}), "en")
     assert points == 0.0  # the dependency was right: the failure is f's own
 
 
 def test_score_dependency_failure_found_through_other_functions():
     """A wrong function called through another graded function (f -> g -> h) also excuses the kernel failure."""
-    checks = {("f", "example"): [None], ("g", "hidden"): [None], ("h", "example"): ["no answer"]}
+    checks = {("f", "example"): [None], ("g", "hidden"): [None], ("h", "example"): [{"code": "no_answer"}]}
     dependencies = {"f": ["g"], "g": ["h", "f"], "h": []}
     points, message = sealed_score(grade_cell(), 3, pack(checks, False, dependencies), "en")
     assert points == 1.0
-    assert message == messages.text(messages.DEPENDENCY, "en").format(function="f", names="h")
+    assert message == messages.text(messages.DEPENDENCY, "en").format(function="f", names="`h`")
 
 
 def test_score_messages_in_portuguese():
     """With language "pt", the messages are the Portuguese texts."""
-    assert sealed_score(grade_cell(), 3, pack({("f", "example"): [None]}), "pt")[1] == "Passou: 1 de 1 pontos."
-    message = sealed_score(grade_cell(grade_id="f_hidden"), 3, pack({("f", "hidden"): ["no answer"]}), "pt")[1]
-    assert message.startswith("Falhou: a verificação do corretor para `f`") and "com entradas outras" in message
+    assert sealed_score(grade_cell(), 3, pack({("f", "example"): [None]}), "pt")[1] == "Passou: 1 de 1 ponto."
+    message = sealed_score(grade_cell(grade_id="f_hidden"), 3, pack({("f", "hidden"): [{"code": "no_answer"}]}), "pt")[1]
+    assert message == "Falhou: o corretor verificou `f` fora do seu notebook, com outras entradas: nenhuma resposta voltou."
     assert sealed_score(grade_cell(), 3, pack({}), "pt")[1].startswith("Falhou: o corretor não conseguiu")
 
 
@@ -572,7 +588,7 @@ def test_score_ignores_displayed_outputs():
     """What the cell displayed (a number, an error) never changes its score."""
     shown = [new_output("execute_result", data={"text/plain": "12"}, execution_count=1)]
     error = [new_output("error", ename="AssertionError", evalue="", traceback=[])]
-    failed = pack({("f", "example"): ["output has wrong values"]})
+    failed = pack({("f", "example"): WRONG})
     passed = pack({("f", "example"): [None]})
     assert sealed_score(grade_cell(outputs=shown), 3, failed, "en")[0] == 0.0
     assert sealed_score(grade_cell(outputs=error), 3, passed, "en")[0] == 1.0

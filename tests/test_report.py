@@ -15,9 +15,10 @@ from servers import chromium
 from tools import report as report_module
 from tools.course import ASSIGNMENTS, ROOT
 from tools.grading.classroom import Result
-from tools.grading.cases.regularization import FUNCTIONS as REG_FUNCTIONS
+from tools.exercise import exercises
 
 EVIL = "o'brien<script>alert(1)</script>"
+REG_FUNCTIONS = list(exercises("regularization"))
 COST, BACK_L2, FORWARD_DROP, BACK_DROP = REG_FUNCTIONS
 INIT = ["initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he"]
 EXPLAINED = {"regularization": {COST: {"missing 1/2": {"en": "leave out the 1/2 of the L2 term",

@@ -19,7 +19,7 @@ Inside code cells, text that differs by language is written once per language:
 * a code line ending in ``  # [en]`` or ``  # [pt]`` (for user-facing strings).
 
 A hidden test block (``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``) only says where the hidden
-checks live: the referee runs them outside the student's kernel (``tools/grading/cases/``), so no reference
+checks live: the referee runs them outside the student's kernel (``exercises/``), so no reference
 code and no expected value is written into any notebook.
 
 The build fails (``ParityError``) unless both languages have the same cells in

@@ -11,9 +11,12 @@ Each master declares itself in its jupytext header, under ``pack``::
     #     titles: {en: Regularization, pt: Regularização}
     # ---
 
-so adding an assignment means adding ``masters/<name>.py`` and its files in ``utils/``.
+so adding an assignment means adding ``masters/<name>.py``, its declarations in ``exercises/<name>.py`` and its
+files in ``utils/``. The build writes the list into ``reference/assignments.json``, which is what grading reads
+(the grader and its Dask workers never read ``masters/``).
 """
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import jupytext
@@ -66,7 +69,28 @@ def discover(root=ROOT):
     return {a.name: a for a in found}
 
 
-ASSIGNMENTS = discover()
+def built_list(root=ROOT):
+    return root / "reference" / "assignments.json"
+
+
+def write_built_list(assignments, root=ROOT):
+    """Write ``reference/assignments.json``: the assignments as built (see the module docstring)."""
+    path = built_list(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([asdict(a) for a in assignments.values()], ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def built(root=ROOT):
+    """The assignments as the last build wrote them (``masters/``'s before the first build)."""
+    if not built_list(root).exists():
+        return discover(root)
+    found = json.loads(built_list(root).read_text(encoding="utf-8"))
+    return {a["name"]: Assignment(**{**a, "files": tuple(a["files"])}) for a in found}
+
+
+ASSIGNMENTS = built()
 
 
 def assignment_ids():

@@ -1,6 +1,6 @@
 """``mistake_hints.json``: what each catalogued mistake gives on a notebook's visible tests (part of the build).
 
-For every mistake of ``tools/mistakes/<assignment>.py``, the notebook's own setup cells, the reference solution
+For every mistake declared in ``exercises/<assignment>.py``, the notebook's own setup cells, the reference solution
 cells (the mistake's function with the mistake in it) and that function's example test cell run, with the
 checks recording the call that failed. The file maps each failed check (``testCases.hint_key``: the check,
 the output's name and the expected value the test cell wrote) to the mistakes' results there
@@ -79,26 +79,26 @@ def collect(folder, assignment_name, language):
     import numpy as np
 
     from .grading.notebook import definition_cells, function_and_label, is_test_cell, student_solutions
-    from .submissions import apply_edits, catalogue, solution_code
+    from .exercise import exercises
+    from .submissions import apply_edits, solution_code
     assignment = ASSIGNMENTS[assignment_name]
     nb = nbformat.read(str(Path(folder) / assignment.notebook), as_version=4)
     setup = definition_cells(nb, first_cell_too=True)
     solutions = {name: solution_code(code) for name, code in student_solutions(nb).items()}
     tests = {function: c.source for c in nb.cells if is_test_cell(c)
              for function, label in [function_and_label(c)] if label == "example"}
-    mistakes = catalogue(assignment)
     found = defaultdict(list)
-    for function, labels in mistakes.MISTAKES.items():
-        for label, edits in labels.items():
-            cells = [apply_edits(code, edits) if name == function else code for name, code in solutions.items()]
+    for function, exercise in exercises(assignment_name).items():
+        for mistake in exercise.mistakes:
+            label = mistake.label
+            cells = [apply_edits(code, mistake.edits) if name == function else code for name, code in solutions.items()]
             with np.errstate(all="ignore"):
                 failure, again = (failed_check(setup, cells, tests[function]) for _ in range(2))
             import testCases
             if failure and again and failure[0] == again[0] and testCases.same(failure[1], again[1]):
                 # (a mistake whose result changes from run to run, such as np.empty's, names nothing)
-                texts = getattr(mistakes, "EXPLANATIONS", {}).get(function, {}).get(label, {})
                 found[failure[0]].append({"function": function, "mistake": label, "actual": failure[1],
-                                          "hint": texts.get(language) or texts.get("en") or label})
+                                          "hint": mistake.explanation(language)})
     return {key: [e for e in entries if not any(testCases.same(e["actual"], o["actual"]) for o in entries if o is not e)]
             for key, entries in sorted(found.items())}
 

@@ -10,7 +10,7 @@ course and across both languages:
 * per assignment, one view of its English and Portuguese submissions: the score distribution and the pass
   rate per function (a matplotlib figure, an inline PNG), and what the class got wrong: per graded function,
   how many submissions passed it and how many made each diagnosed mistake (its explanation from
-  ``tools/mistakes/<name>.py``'s ``EXPLANATIONS``, else its label), failures with no diagnosis apart.
+  declared explanation, else its label), failures with no diagnosis apart.
 
 Every text that comes from a submission (student ids, file names in reasons) is data: control characters are
 shown as escapes (:func:`tools.grading.intake.printable`) on the terminal and in the page, and HTML is escaped.
@@ -27,10 +27,10 @@ from urllib.parse import quote
 from sqlalchemy.engine import make_url
 
 from .course import ASSIGNMENTS, LANGUAGES, assignment_ids, split_assignment_id
+from .exercise import exercises
 from .grading.diagnosis import explanation
 from .grading.gradebook import db_url
 from .grading.intake import printable
-from .submissions import catalogue
 
 SUFFIXES = ("_example", "_hidden")
 ALL = "all"  # the filter's value for both languages together
@@ -118,8 +118,8 @@ def function_passes(result):
 
 
 def ordered_functions(name, seen):
-    """The functions in ``seen`` in notebook order (the catalogue's, as the referee's), others after, as seen."""
-    order = list(catalogue(ASSIGNMENTS[name]).MISTAKES) if name in ASSIGNMENTS else []
+    """The functions in ``seen`` in notebook order (the declarations'), others after, as seen."""
+    order = list(exercises(name)) if name in ASSIGNMENTS else []
     seen = list(dict.fromkeys(seen))
     return sorted(seen, key=lambda f: (order.index(f) if f in order else len(order), seen.index(f)))
 

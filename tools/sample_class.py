@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import notebooks
 from .course import ASSIGNMENTS, ROOT
-from .submissions import catalogue, fill
+from .exercise import mistakes, typical, variants
+from .submissions import fill
 
 SAMPLE = ROOT / "examples" / "sample_class" / "submitted"
 
@@ -31,8 +32,7 @@ def write_sample_class(target=SAMPLE, root=ROOT):
             folder = assignment.folder(language)
             release = notebooks.read(root / "release" / folder / assignment.notebook)
             source = notebooks.read(root / "source" / folder / assignment.notebook)
-            mistakes_of = catalogue(assignment)
-            edits = {f: mistakes_of.MISTAKES[f][label] for f, label in mistakes_of.TYPICAL.items()}
+            edits = {f: mistakes(assignment.name)[f][label] for f, label in typical(assignment.name).items()}
             for student, nb in ((full, fill(release, source)), (mistakes, fill(release, source, edits)),
                                 (blank, release)):
                 notebooks.write(nb, target / student / folder / assignment.notebook)
@@ -65,7 +65,7 @@ def generate_class(target, students, seed=0, ids=None, root=ROOT):
     kinds = {}
     for assignment_id in ids or [a.folder(lang) for a in ASSIGNMENTS.values() for lang in STUDENTS]:
         assignment, _ = split_assignment_id(assignment_id)
-        catalogue_of = catalogue(assignment)
+        mistakes_of, variants_of = mistakes(assignment.name), variants(assignment.name)
         release = notebooks.read(root / "release" / assignment_id / assignment.notebook)
         source = notebooks.read(root / "source" / assignment_id / assignment.notebook)
         for i in range(students):
@@ -73,12 +73,12 @@ def generate_class(target, students, seed=0, ids=None, root=ROOT):
             kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
             path = target / student / assignment_id / assignment.notebook
             if kind == "correct":
-                function = rng.choice(list(catalogue_of.VARIANTS))
-                edits = {function: rng.choice(list(catalogue_of.VARIANTS[function].values()))} if rng.random() < 0.5 else {}
+                function = rng.choice(list(variants_of))
+                edits = {function: rng.choice(list(variants_of[function].values()))} if rng.random() < 0.5 else {}
                 notebooks.write(fill(release, source, edits), path)
             elif kind == "mistakes":
-                functions = rng.sample(list(catalogue_of.MISTAKES), k=min(len(catalogue_of.MISTAKES), rng.randint(1, 3)))
-                edits = {f: rng.choice(list(catalogue_of.MISTAKES[f].values())) for f in functions}
+                functions = rng.sample(list(mistakes_of), k=min(len(mistakes_of), rng.randint(1, 3)))
+                edits = {f: rng.choice(list(mistakes_of[f].values())) for f in functions}
                 notebooks.write(fill(release, source, edits), path)
             elif kind == "blank":
                 notebooks.write(release, path)

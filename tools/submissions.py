@@ -3,18 +3,25 @@
 A submission starts from the release notebook, as a student does, and fills
 each solution cell with the reference solution (from the source notebook),
 optionally edited by text substitutions. Each assignment's realistic mistakes
-and correct variants live in ``tools/mistakes/<assignment>.py``; the grading
+and correct variants are declared in ``exercises/<assignment>.py``; the grading
 tests prove that each mistake loses points on its function only and each
 variant keeps full marks, and the demo's sample class uses them too.
 """
 import copy
-import importlib
+import functools
 
 from .bilingual import SOLUTION_DELIMITERS
+from .course import ASSIGNMENTS
 
-def catalogue(assignment):
-    """The module ``tools.mistakes.<assignment name>``: MISTAKES, VARIANTS and TYPICAL."""
-    return importlib.import_module(f"tools.mistakes.{assignment.name}")
+
+@functools.lru_cache(maxsize=None)
+def solution_cells(assignment_name):
+    """grade_id -> code of the English source notebook's graded solution cells, built from the master (the
+    declared mistakes' and variants' edits apply to it)."""
+    from .bilingual import build_notebook, read_master
+    from .grading.notebook import student_solutions
+    nb = build_notebook(read_master(ASSIGNMENTS[assignment_name].master), "en")
+    return {grade_id: solution_code(code) for grade_id, code in student_solutions(nb).items()}
 
 
 def solution_code(cell_source):

@@ -6,9 +6,9 @@ What each part sees
   PostgreSQL) and its configuration. It is the gradebook's only writer, and it writes ``autograded/`` and
   ``feedback/`` as results arrive.
 * Each **Dask worker** is sent, once (a worker plugin, :class:`ShipCourse`, which Dask also runs on workers
-  that join or restart later): the grader's code (``tools/``, ``reference/``, ``utils/`` and ``masters/``, as
-  loaded by the instructor, so a worker needs only the course's requirements installed and cannot grade with another
-  version), the graded assignments' ``source/`` folders, a SQLite snapshot of the gradebook, and the course's
+  that join or restart later): the grader's code (``tools/``, ``reference/``, ``utils/`` and ``exercises/``, as
+  loaded by the instructor, never ``masters/``, so a worker needs only the course's requirements installed and
+  cannot grade with another version), the graded assignments' ``source/`` folders, a SQLite snapshot of the gradebook, and the course's
   configuration without the gradebook's address. It never learns where the course gradebook is, and shares
   no filesystem with the instructor's machine.
 * A **task** carries one submission's files and returns plain data (:func:`worker.grade`): the status, what
@@ -172,13 +172,14 @@ def zipped(folders, extra=()):
 
 
 def grader_code():
-    """The grader's code as this process loaded it: ``tools/``, ``reference/``, ``utils/`` and ``masters/``
-    (which name the course's assignments)."""
+    """The grader's code as this process loaded it: ``tools/``, ``reference/`` (the build's output: the reference
+    solutions, the assignment list, the compiled mistakes), ``utils/`` and ``exercises/`` (the cases)."""
+    import exercises
     import reference
     import tools
-    from ..course import ROOT
     return zipped({"tools": Path(tools.__file__).parent, "reference": Path(reference.__file__).parent,
-                   "utils": Path(reference.__file__).resolve().parent.parent / "utils", "masters": ROOT / "masters"})
+                   "utils": Path(reference.__file__).resolve().parent.parent / "utils",
+                   "exercises": Path(exercises.__file__).parent})
 
 
 class ShipCourse(WorkerPlugin):

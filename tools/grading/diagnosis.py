@@ -1,9 +1,10 @@
-"""Mistake diagnosis: which catalogued mistake, if exactly one, gives the student's outputs on every case.
+"""Mistake diagnosis: which declared mistake, if exactly one, gives the student's outputs on every case.
 
-A mistake of ``tools/mistakes/<assignment>.py`` is the reference solution cell with one bug (text edits).
-The grader runs each mistake in its own process, on the referee's cases (``tools/grading/cases/``), with the
-reference serving every other graded function, exactly as the jailed check serves the student's function
-through the oracle. A student's function *is diagnosed* as a mistake when
+A mistake (:class:`tools.exercise.Mistake`, declared with its function in ``exercises/<assignment>.py``) is the
+reference solution cell with one bug; the build compiles its code into ``reference/<assignment>_mistakes.json``,
+which is all the grader reads of it (never ``masters/``). The oracle process runs each mistake on the referee's
+cases, with the reference serving every other graded function, exactly as the jailed check serves the student's
+function through the oracle. A student's function *is diagnosed* as a mistake when
 
 * that mistake, and no other of the function's mistakes, reproduces the student's result on every case:
   the same values (within the case's tolerances, :func:`tools.grading.plain.compare` both ways, so the
@@ -23,30 +24,15 @@ import warnings
 import numpy as np
 
 from ..course import ASSIGNMENTS
+from ..exercise import exercises, load_cases, mistake_codes
 from . import plain
-from .oracle import error_name, expected_outputs, judge, load_cases, reference_namespace
+from .oracle import error_name, expected_outputs, judge, reference_namespace
 
 UNREADABLE = object()  # an answer the jail sent that is not plain data: it matches nothing
 
 
 class Raised(str):
-    """A case on which the code raised: ``"raised <built-in exception>"`` or ``"raised an exception"``."""
-
-
-def catalogue(assignment_name):
-    """The module ``tools/mistakes/<assignment_name>.py``."""
-    from ..submissions import catalogue as of_assignment
-    return of_assignment(ASSIGNMENTS[assignment_name])
-
-
-@functools.lru_cache(maxsize=None)
-def solution_cells(assignment_name):
-    """grade_id -> code of the English source notebook's solution cells (the catalogue's edits apply to it)."""
-    from ..bilingual import build_notebook, read_master
-    from ..submissions import solution_code
-    from .notebook import student_solutions
-    nb = build_notebook(read_master(ASSIGNMENTS[assignment_name].master), "en")
-    return {grade_id: solution_code(code) for grade_id, code in student_solutions(nb).items()}
+    """A case on which the code raised: the built-in exception's name, or ``""`` for any other."""
 
 
 def run_code(assignment_name, function, code, case):
@@ -71,12 +57,12 @@ def run_code(assignment_name, function, code, case):
 
 def raised(name):
     """The :class:`Raised` of the exception ``name``, named as the referee names a student's."""
-    return Raised(error_name(name))
+    return Raised(error_name(name) or "")
 
 
 def mistake_code(assignment_name, function, label):
-    from ..submissions import apply_edits
-    return apply_edits(solution_cells(assignment_name)[function], catalogue(assignment_name).MISTAKES[function][label])
+    """The code of the mistake ``label``'s solution cell, as the build compiled it."""
+    return mistake_codes(assignment_name)[function][label]
 
 
 @functools.lru_cache(maxsize=None)
@@ -85,7 +71,7 @@ def mistake_outputs(assignment_name, function):
     cases = load_cases(assignment_name)[function]
     return {label: [run_code(assignment_name, function, mistake_code(assignment_name, function, label), case)
                     for case in cases]
-            for label in catalogue(assignment_name).MISTAKES.get(function, {})}
+            for label in mistake_codes(assignment_name).get(function, {})}
 
 
 def student_results(answers):
@@ -136,16 +122,15 @@ def failing(assignment_name, function, label):
 
 
 def explanation(assignment_name, function, label, language):
-    """The catalogue's sentence for a student about mistake ``label``, in ``language`` (English by default)."""
-    texts = getattr(catalogue(assignment_name), "EXPLANATIONS", {}).get(function, {}).get(label, {})
-    return texts.get(language) or texts.get("en") or label
+    """The declared sentence for a student about mistake ``label``, in ``language``."""
+    return exercises(assignment_name)[function].mistake(label).explanation(language)
 
 
 def fails(assignment_name, function, outputs):
     """Whether results ``outputs`` fail at least one of the referee's checks of ``function``."""
     cases = load_cases(assignment_name)[function]
     expected = expected_outputs(assignment_name, function)
-    return any(judge(case, want, {"error": output} if isinstance(output, Raised) else
+    return any(judge(case, want, {"error": str(output)} if isinstance(output, Raised) else
                      {"value": plain.encode(output), "arguments_after": plain.encode([list(case.args), case.kwargs])})
                for case, want, output in zip(cases, expected, outputs))
 

@@ -28,8 +28,8 @@ TEXTS = {
         "pt": "[saída cortada depois de {n} caracteres]",
     },
     PASSED: {
-        "en": "Passed: {points:g} of {max_points:g} points.",
-        "pt": "Passou: {points:g} de {max_points:g} pontos.",
+        "en": "Passed: {points} of {max_points}.",
+        "pt": "Passou: {points} de {max_points}.",
     },
     FAILED_IN_KERNEL: {
         "en": "Failed: this test ended with an error when your notebook ran. Run the cell in your notebook to see it.",
@@ -37,18 +37,16 @@ TEXTS = {
               "para vê-lo.",
     },
     FAILED_CHECK: {
-        "en": "Failed: the grader's own check of `{function}` (run outside your notebook, on {case} inputs) "
-              "disagrees: {reason}.",
-        "pt": "Falhou: a verificação do corretor para `{function}` (feita fora do seu notebook, com entradas {case}) "
-              "discorda: {reason}.",
+        "en": "Failed: the grader checked `{function}` outside your notebook, on {case}: {reason}.",
+        "pt": "Falhou: o corretor verificou `{function}` fora do seu notebook, com {case}: {reason}.",
     },
     DIAGNOSIS: {
         "en": "Your outputs are exactly those of a common mistake: {explanation}",
         "pt": "As suas saídas são exatamente as de um erro comum: {explanation}",
     },
     NO_CHECK: {
-        "en": "Failed: the grader could not check `{function}` ({reason}).",
-        "pt": "Falhou: o corretor não conseguiu verificar `{function}` ({reason}).",
+        "en": "Failed: the grader could not check `{function}`.",
+        "pt": "Falhou: o corretor não conseguiu verificar `{function}`.",
     },
     DEPENDENCY: {
         "en": "This test failed in your notebook because a graded function it uses ({names}) is wrong; "
@@ -61,9 +59,112 @@ TEXTS = {
         "pt": "Corrigido sem isolamento (jail): o código do aluno rodou com os direitos do corretor.",
     },
 }
-CASE_NAMES = {"en": {"example": "the example's", "hidden": "other"}, "pt": {"example": "as do exemplo", "hidden": "outras"}}
+CASE_NAMES = {"en": {"example": "the example's inputs", "hidden": "other inputs"},
+              "pt": {"example": "as entradas do exemplo", "hidden": "outras entradas"}}
+
+# Why a check failed: a verdict's code (see tools.grading.oracle.judge) -> its sentence. ``{name}``: the output as
+# the notebook names it, in code; the other fields are the verdict's.
+REASONS = {
+    "values": {"en": "{name} has wrong values", "pt": "{name} tem valores errados"},
+    "shape": {"en": "{name} has shape {got}, not {want}", "pt": "{name} tem formato {got}, e não {want}"},
+    "shape/hidden": {"en": "{name} has the wrong shape", "pt": "{name} tem o formato errado"},
+    "key": {"en": "{name} has no key {key}", "pt": "falta a chave {key} em {name}"},
+    "key/hidden": {"en": "{name} is missing a key", "pt": "falta uma chave em {name}"},
+    "type/dict": {"en": "{name} should be a dict", "pt": "{name} deveria ser um dicionário"},
+    "type/sequence": {"en": "{name} should be a tuple or a list of {length} elements",
+                      "pt": "{name} deveria ser uma tupla ou lista de {length} elementos"},
+    "type/sequence/1": {"en": "{name} should be a tuple or a list of 1 element",
+                        "pt": "{name} deveria ser uma tupla ou lista de 1 elemento"},
+    "type/number": {"en": "{name} should be a number or an array", "pt": "{name} deveria ser um número ou um array"},
+    "type/value": {"en": "{name} should be {value}", "pt": "{name} deveria ser {value}"},
+    "type/hidden": {"en": "{name} has the wrong type", "pt": "{name} tem o tipo errado"},
+    "raised": {"en": "it raised {error}", "pt": "ela lançou {error}"},
+    "raised/other": {"en": "it raised an exception", "pt": "ela lançou uma exceção"},
+    "no_answer": {"en": "no answer came back", "pt": "nenhuma resposta voltou"},
+    "no_answer/seconds": {"en": "no answer came back within {seconds} s",
+                          "pt": "nenhuma resposta voltou em {seconds} s"},
+    "unreadable": {"en": "its answer could not be read (it is not plain data: numbers, arrays, tuples, lists, dicts)",
+                   "pt": "a resposta não pôde ser lida (não são dados simples: números, arrays, tuplas, listas, "
+                         "dicionários)"},
+    "not_below": {"en": "{name} should be below {limit} for a correct gradient",
+                  "pt": "{name} deveria ser menor que {limit} para um gradiente correto"},
+    "not_below/hidden": {"en": "{name} should be below the threshold for a correct gradient",
+                         "pt": "{name} deveria ficar abaixo do limiar de um gradiente correto"},
+    "changed_arguments": {"en": "the function changed the arguments it was given (work on copies)",
+                          "pt": "a função alterou os argumentos que recebeu (trabalhe com cópias)"},
+    "too_many_calls": {"en": "it made more than {limit} calls of other graded functions",
+                       "pt": "ela fez mais de {limit} chamadas de outras funções avaliadas"},
+    "not_started": {"en": "the check could not start", "pt": "a verificação não pôde começar"},
+}
+POINTS = {"en": ("point", "points"), "pt": ("ponto", "pontos")}
 
 
 def text(kind, language):
     """The text of ``kind`` in ``language`` (English when the language is unknown)."""
     return TEXTS[kind].get(language, TEXTS[kind]["en"])
+
+
+def number(value, language):
+    """``1.5`` as the language writes it: ``1.5`` in English, ``1,5`` in Portuguese (``g`` format)."""
+    written = f"{value:g}"
+    return written.replace(".", ",") if language == "pt" else written
+
+
+def points(value, language):
+    """``1 point`` / ``2.5 points``, ``1 ponto`` / ``2,5 pontos``: the noun agrees with the number."""
+    singular, plural = POINTS.get(language, POINTS["en"])
+    return f"{number(value, language)} {singular if value == 1 else plural}"
+
+
+def passed(points_, max_points, language):
+    """The message of a test cell that scored ``points_`` of ``max_points``."""
+    return text(PASSED, language).format(points=number(points_, language), max_points=points(max_points, language))
+
+
+def reason(verdict, label, outputs_name, language):
+    """The sentence for ``verdict`` (see :func:`tools.grading.oracle.judge`) on a case of ``label``.
+
+    ``outputs_name(path)`` names the part of the output at ``path`` as the notebook does
+    (:meth:`tools.exercise.Exercise.output_name`). On a hidden case only the fixed form of a code is used.
+    """
+    language = language if language in ("en", "pt") else "en"
+    code = verdict.get("code", "values")
+    fields = {"name": f"`{outputs_name(verdict.get('path', []))}`"}
+    hidden = label == "hidden"
+    if code == "shape":
+        key = "shape/hidden" if hidden or "got" not in verdict or "want" not in verdict else "shape"
+        fields.update(got=shape(verdict.get("got")), want=shape(verdict.get("want")))
+    elif code == "key":
+        key = "key/hidden" if hidden or "key" not in verdict else "key"
+        fields["key"] = f"`{verdict.get('key')!r}`"
+    elif code == "type":
+        want = verdict.get("want")
+        if hidden or want not in ("dict", "sequence", "number", "value"):
+            key = "type/hidden"
+        elif want == "sequence":
+            key = "type/sequence/1" if verdict.get("length") == 1 else "type/sequence"
+            fields["length"] = verdict.get("length")
+        else:
+            key = f"type/{want}"
+            fields["value"] = f"`{verdict.get('value')}`"
+    elif code == "raised":
+        error = None if hidden else verdict.get("error")
+        key = "raised" if error else "raised/other"
+        fields["error"] = f"`{error}`"
+    elif code == "no_answer":
+        key = "no_answer/seconds" if verdict.get("seconds") else "no_answer"
+        fields["seconds"] = number(verdict.get("seconds") or 0, language)
+    elif code == "not_below":
+        key = "not_below/hidden" if hidden or "limit" not in verdict else "not_below"
+        fields["limit"] = f"{verdict.get('limit', 0):g}"
+    elif code == "too_many_calls":
+        key = code
+        fields["limit"] = verdict.get("limit")
+    else:
+        key = code if code in REASONS else "values"
+    return REASONS[key][language].format(**fields)
+
+
+def shape(dimensions):
+    """``(3, 1)``, ``(5,)`` or ``()``, as numpy writes a shape."""
+    return str(tuple(dimensions or ()))

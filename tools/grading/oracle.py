@@ -15,13 +15,14 @@ line, then one payload line as the jail sent it, then one reply line.
   the reference's ``n`` on those arguments, with the case's substitutes and ``f`` refused (``{"value": ...}``),
   or ``{"error": "refused"}`` (``n`` is not one the reference of ``f`` calls) or ``{"error": "bad call"}``;
 * ``{"op": "judge", "subject": [...], "function": f, "diagnose": bool}`` + the jail's results (a list, one
-  per case): ``{"verdicts": [None or reason, ...], "mistake": label or None}``.
+  per case): ``{"verdicts": [None or verdict, ...], "mistake": label or None}``.
 
-A *subject* names the modules of an assignment: its cases (``FUNCTIONS`` and ``cases(function)``), its
-reference, and the assignment whose mistake catalogue diagnoses it (None: no diagnosis).
+A *subject* names an assignment's parts (:func:`subject`): the exercises that give its cases, its reference,
+and the assignment whose mistakes diagnose it (None: no diagnosis).
 
-What a verdict on a hidden case says is one of a few fixed texts (:func:`public_reason`): the output's name
-and the kind of failure, never a shape, a value or an exception's name produced on hidden inputs.
+A verdict is data (:func:`judge`), rendered in the notebook's language by :mod:`tools.grading.messages`. On a
+hidden case it keeps only its code and where in the output (:func:`public_verdict`), so the student reads one of
+a few fixed texts per output, never a shape, a value or an exception's name produced on hidden inputs.
 """
 import ast
 import builtins
@@ -33,7 +34,6 @@ import inspect
 import io
 import json
 import os
-import re
 import resource
 import select
 import selectors
@@ -42,10 +42,10 @@ import sys
 import threading
 import time
 import types
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..exercise import module_cases
 from . import plain
 
 MAX_ANSWER_BYTES = 64 * 1024 ** 2  # all a jailed check process may send in one session
@@ -55,54 +55,23 @@ PROGRAM = ("import json, os, sys\nsys.path[:0] = json.loads(os.environ.pop('PACK
            "from tools.grading.oracle import serve\nserve()\n")
 
 
-@dataclass
-class Case:
-    """One call of a graded function, as the grader declares it.
-
-    Attributes
-    ----------
-    label : "example" or "hidden", the test cell it stands for (``<function>_<label>``)
-    args, kwargs : the inputs
-    calls : name -> function the code under test must call instead of ``name`` (served by the oracle)
-    rtol, atol : tolerances of the comparison
-    below : if set, the output must be a number below this (a correct gradient's difference) instead
-        of equal to the reference's
-    unchanged : the arguments must not be modified
-    """
-
-    label: str
-    args: tuple
-    kwargs: dict = field(default_factory=dict)
-    calls: dict = field(default_factory=dict)
-    rtol: float = 1e-5
-    atol: float = 1e-7
-    below: float = None
-    unchanged: bool = False
-
-
 def subject(assignment_name):
-    """The subject of an assignment: ``(cases module, reference module, assignment for diagnosis)``."""
-    return (f"tools.grading.cases.{assignment_name}", f"reference.{assignment_name}", assignment_name)
+    """The subject of an assignment: ``(module of its exercises, which gives the cases, reference module,
+    assignment whose mistakes diagnose it or None)``."""
+    return (f"exercises.{assignment_name}", f"reference.{assignment_name}", assignment_name)
+
+
+def expected_outputs(assignment_name, function):
+    """The reference's value on every case of ``function`` of an assignment, computed once per process."""
+    exercises_module, reference_module, _ = subject(assignment_name)
+    return module_expected(exercises_module, reference_module, function)
 
 
 @functools.lru_cache(maxsize=None)
-def load_cases(assignment_name, cases_module=None):
-    """``{function: [Case, ...]}`` of an assignment, in notebook order (import errors are raised, never hidden).
-
-    Built once per process. ``cases_module`` names another module of the same form (default: the assignment's).
-    """
-    importlib.import_module("reference")  # puts utils/ on sys.path, where the case modules' helpers live
-    module = importlib.import_module(cases_module or subject(assignment_name)[0])
-    return {function: [case if isinstance(case, Case) else Case(case[0], *case[1]()) for case in module.cases(function)]
-            for function in module.FUNCTIONS}
-
-
-@functools.lru_cache(maxsize=None)
-def expected_outputs(assignment_name, function, cases_module=None, reference_module=None):
-    """The reference's value on every case of ``function``, computed once per process."""
-    reference = importlib.import_module(reference_module or subject(assignment_name)[1])
-    return [expected_output(reference, function, case)
-            for case in load_cases(assignment_name, cases_module)[function]]
+def module_expected(exercises_module, reference_module, function):
+    """The reference module's value on every case that the module ``exercises_module`` declares for ``function``."""
+    reference = importlib.import_module(reference_module)
+    return [expected_output(reference, function, case) for case in module_cases(exercises_module)[function]]
 
 
 def reference_namespace(reference, overrides):
@@ -147,84 +116,111 @@ def reach(reference, function, graded):
 
 
 def error_name(name):
-    """``"raised ValueError"`` for a built-in exception's name; ``"raised an exception"`` for anything else."""
+    """The name of a built-in exception, as the student may read it; None for anything else (a name the student's
+    code chose)."""
     name = name if isinstance(name, str) else ""
     known = isinstance(getattr(builtins, name, None), type) and issubclass(getattr(builtins, name), BaseException)
-    return f"raised {name}" if known else "raised an exception"
+    return name if known else None
 
 
 def judge(case, expected, answer):
-    """Why the student's ``answer`` (an entry of the jail's results) fails ``case``; None when it passes."""
+    """The verdict on the student's ``answer`` (an entry of the jail's results) for ``case``; None when it passes.
+
+    A verdict is data (see :func:`tools.grading.plain.compare`), rendered by :mod:`tools.grading.messages`; codes
+    besides compare's: ``"no_answer"``, ``"raised"`` (``"error"``: a built-in exception's name or None),
+    ``"unreadable"``, ``"not_below"`` (``"limit"``), ``"changed_arguments"``.
+    """
     if not isinstance(answer, dict):
-        return "no answer"
+        return {"code": "no_answer"}
     if "error" in answer:
-        return error_name(answer["error"])
+        return {"code": "raised", "error": error_name(answer["error"])}
     try:
         value = plain.decode(answer["value"])
     except (plain.PlainDataError, KeyError):
-        return "unreadable answer"
+        return {"code": "unreadable"}
     if case.below is not None:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < case.below
-        return None if ok else f"output should be below {case.below:g} for a correct gradient"
-    reason = plain.compare(expected, value, case.rtol, case.atol)
-    if reason:
-        return reason
+        return None if ok else {"code": "not_below", "path": [], "limit": case.below}
+    verdict = plain.compare(expected, value, case.rtol, case.atol)
+    if verdict:
+        return verdict
     if case.unchanged:
         try:
             after = plain.decode(answer["arguments_after"])
         except (plain.PlainDataError, KeyError):
-            return "unreadable answer"
-        if plain.compare([list(case.args), case.kwargs], after, rtol=0, atol=0, path="arguments"):
-            return CHANGED_ARGUMENTS
+            return {"code": "unreadable"}
+        if plain.compare([list(case.args), case.kwargs], after, rtol=0, atol=0):
+            return {"code": "changed_arguments"}
     return None
 
 
-CHANGED_ARGUMENTS = "the function changed the arguments it was given (work on copies)"
-# A reason of :func:`judge` on a hidden case -> the fixed text the student reads (``{path}``: the output's name,
-# which the reference's structure gives). Anything not matched reads "wrong output".
-PUBLIC_REASONS = [
-    (r"(?P<path>output\S*) has shape", "{path} has the wrong shape"),
-    (r"(?P<path>output\S*) has wrong values", "{path} has wrong values"),
-    (r"(?P<path>output\S*) has no key", "{path} is missing a key"),
-    (r"(?P<path>output\S*) should be", "{path} has the wrong type"),
-    (r"raised", "raised an exception"),
-    (r"no answer", "no answer"),
-    (r"unreadable answer", "unreadable answer"),
-    (re.escape(CHANGED_ARGUMENTS), CHANGED_ARGUMENTS),
-]
+# What a verdict on a hidden case keeps: its code and where in the output (the reference's structure gives it),
+# and, for these codes, fields that are constants of the grader (a time-out, a limit of calls), never a shape,
+# a value, a key or an exception's name produced on hidden inputs.
+PUBLIC_FIELDS = {"no_answer": ("seconds",), "too_many_calls": ("limit",)}
+CODES = ("type", "key", "shape", "values", "no_answer", "raised", "unreadable", "not_below", "changed_arguments",
+         "too_many_calls", "not_started")
 
 
-def public_reason(case, reason):
-    """What the student may read of ``reason``: itself on an example case, a fixed text on a hidden one."""
-    if reason is None or case.label != "hidden":
-        return reason
-    for pattern, text in PUBLIC_REASONS:
-        found = re.match(pattern, reason)
-        if found:
-            return text.format(**found.groupdict())
-    return "wrong output"
+def public_verdict(case, verdict):
+    """What the student may read of ``verdict``: itself on an example case, its fixed form on a hidden one."""
+    if verdict is None or case.label != "hidden":
+        return verdict
+    code = verdict.get("code") if isinstance(verdict, dict) else None
+    if code not in CODES:
+        return {"code": "values", "path": []}
+    kept = {"code": code, "path": [step for step in verdict.get("path", []) if isinstance(step, (str, int))]}
+    return {**kept, **{name: verdict[name] for name in PUBLIC_FIELDS.get(code, ()) if name in verdict}}
+
+
+def sound_verdict(verdict):
+    """``verdict`` as the grading process keeps it, read from the oracle's reply: None (passed), or a verdict of
+    a known code whose fields have their types and small sizes (anything else reads as wrong values)."""
+    if verdict is None:
+        return None
+    fallback = {"code": "values", "path": []}
+    if not isinstance(verdict, dict) or verdict.get("code") not in CODES:
+        return fallback
+    path = verdict.get("path", [])
+    if not isinstance(path, list) or len(path) > 16 or \
+            not all(isinstance(s, int) or (isinstance(s, str) and len(s) <= 64) for s in path):
+        return fallback
+    kept = {"code": verdict["code"], "path": path}
+    for name in ("got", "want"):
+        value = verdict.get(name)
+        if isinstance(value, list) and len(value) <= 32 and all(isinstance(n, int) for n in value):
+            kept[name] = value
+        elif isinstance(value, str) and len(value) <= 16:
+            kept[name] = value
+    for name in ("key", "value", "error"):
+        if isinstance(verdict.get(name), str) and len(verdict[name]) <= 64:
+            kept[name] = verdict[name]
+    for name in ("length", "seconds", "limit"):
+        if isinstance(verdict.get(name), (int, float)) and not isinstance(verdict[name], bool):
+            kept[name] = verdict[name]
+    return kept
 
 
 # --- in the oracle process -------------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=None)
-def served(cases_module, reference_module, function):
+def served(exercises_module, reference_module, function):
     """The names the oracle serves while ``function`` is checked: the reference's reach and the names its
     cases substitute (on a case that substitutes none, the reference's own function of that name); computed once
     per process, not on every call (it parses the reference's source)."""
-    graded = load_cases(None, cases_module)
+    graded = module_cases(exercises_module)
     reference = importlib.import_module(reference_module)
     return set(reach(reference, function, graded)) | {name for case in graded[function] for name in case.calls}
 
 
 def answer_call(header, payload):
     """The reply to one oracle call of the jail (see the module docstring)."""
-    cases_module, reference_module, _ = header["subject"]
+    exercises_module, reference_module, _ = header["subject"]
     function, name, index = header.get("function"), header.get("name"), header.get("case")
-    cases = load_cases(None, cases_module).get(function, [])
+    cases = module_cases(exercises_module).get(function, [])
     if not isinstance(index, int) or not 0 <= index < len(cases) or name == function \
-            or name not in served(cases_module, reference_module, function):
+            or name not in served(exercises_module, reference_module, function):
         return {"error": "refused"}
     reference = importlib.import_module(reference_module)
     target = reference_namespace(reference, {**cases[index].calls, function: refused(function)})[name]
@@ -246,33 +242,33 @@ def answer_call(header, payload):
 
 def judge_results(header, payload):
     """The verdicts on the jail's results for one function, and the catalogued mistake they match."""
-    cases_module, reference_module, assignment_name = header["subject"]
+    exercises_module, reference_module, assignment_name = header["subject"]
     function = header["function"]
-    cases = load_cases(None, cases_module)[function]
+    cases = module_cases(exercises_module)[function]
     try:
         answers = json.loads(payload)
     except (ValueError, RecursionError):
         answers = None
     if not isinstance(answers, list) or len(answers) != len(cases):
-        return {"verdicts": ["no answer"] * len(cases), "mistake": None}
-    expected = expected_outputs(None, function, cases_module, reference_module)
-    reasons = [judge(case, want, answer) for case, want, answer in zip(cases, expected, answers)]
+        return {"verdicts": [{"code": "no_answer"}] * len(cases), "mistake": None}
+    expected = module_expected(exercises_module, reference_module, function)
+    verdicts = [judge(case, want, answer) for case, want, answer in zip(cases, expected, answers)]
     mistake = None
-    if any(reasons) and header.get("diagnose") and assignment_name:
+    if any(verdicts) and header.get("diagnose") and assignment_name:
         from .diagnosis import diagnose, student_results
         try:
             mistake = diagnose(assignment_name, function, student_results(answers))
         except Exception:  # noqa: BLE001 - a hint is optional; the score never depends on it
             mistake = None
-    return {"verdicts": [public_reason(case, reason) for case, reason in zip(cases, reasons)], "mistake": mistake}
+    return {"verdicts": [public_verdict(case, verdict) for case, verdict in zip(cases, verdicts)], "mistake": mistake}
 
 
 def warm(header, payload):
     """Load an assignment before its first check: its cases, the reference's values, and the diagnosis's code
     (the first check of a worker would wait for them otherwise; the mistakes run only when a function fails)."""
-    cases_module, reference_module, assignment_name = header["subject"]
-    for function in load_cases(None, cases_module):
-        expected_outputs(None, function, cases_module, reference_module)
+    exercises_module, reference_module, assignment_name = header["subject"]
+    for function in module_cases(exercises_module):
+        module_expected(exercises_module, reference_module, function)
     if assignment_name:
         importlib.import_module("tools.grading.diagnosis")
     return {"warm": True}

@@ -109,39 +109,47 @@ class Other(str):
     """Stands for a value that was not plain data (its type name); equal to nothing the grader expects."""
 
 
-def compare(expected, actual, rtol=1e-5, atol=1e-7, path="output"):
-    """Why ``actual`` (decoded) differs from ``expected`` (the reference's value); None when they match.
+def compare(expected, actual, rtol=1e-5, atol=1e-7, path=()):
+    """Why ``actual`` (decoded) differs from ``expected`` (the reference's value), as a verdict; None when they match.
 
     Dicts must hold every expected key (extra keys are fine); tuples and lists
     must have the same length (either kind); strings and None must be equal;
     numbers and arrays must have the same shape (a size-1 array matches a
     scalar) and close values, NaN matching NaN.
+
+    A verdict is data, rendered in the notebook's language by :mod:`tools.grading.messages`:
+    ``{"code": ..., "path": [key or index, ...]}`` (where in the output) with, by code, ``"want"`` (``"dict"``,
+    ``"sequence"`` and ``"length"``, ``"number"`` or ``"value"``) for ``"type"``, ``"key"`` for ``"key"``,
+    ``"got"`` and ``"want"`` (shapes) for ``"shape"``, and nothing more for ``"values"``.
     """
+    path = list(path)
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
-            return f"{path} should be a dict"
+            return {"code": "type", "path": path, "want": "dict"}
         for key, value in expected.items():
             if key not in actual:
-                return f"{path} has no key {key!r}"
-            reason = compare(value, actual[key], rtol, atol, f"{path}[{key!r}]")
-            if reason:
-                return reason
+                return {"code": "key", "path": path, "key": str(key)}
+            verdict = compare(value, actual[key], rtol, atol, path + [str(key)])
+            if verdict:
+                return verdict
         return None
     if isinstance(expected, (tuple, list)):
         if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
-            return f"{path} should be a tuple or list of {len(expected)} elements"
+            return {"code": "type", "path": path, "want": "sequence", "length": len(expected)}
         for i, (want, got) in enumerate(zip(expected, actual)):
-            reason = compare(want, got, rtol, atol, f"{path}[{i}]")
-            if reason:
-                return reason
+            verdict = compare(want, got, rtol, atol, path + [i])
+            if verdict:
+                return verdict
         return None
     if expected is None or isinstance(expected, str):
-        return None if type(actual) is type(expected) and actual == expected else f"{path} should be {expected!r}"
+        if type(actual) is type(expected) and actual == expected:
+            return None
+        return {"code": "type", "path": path, "want": "value", "value": repr(expected)[:40]}
     if isinstance(actual, (Other, str, dict, tuple, list)) or actual is None:
-        return f"{path} should be numeric"
+        return {"code": "type", "path": path, "want": "number"}
     want, got = np.asarray(expected, dtype=float), np.asarray(actual, dtype=float)
     if want.shape != got.shape and not (want.size == got.size == 1):
-        return f"{path} has shape {got.shape}, not {want.shape}"
+        return {"code": "shape", "path": path, "got": list(got.shape), "want": list(want.shape)}
     if not np.allclose(got.reshape(want.shape), want, rtol=rtol, atol=atol, equal_nan=True):
-        return f"{path} has wrong values"
+        return {"code": "values", "path": path}
     return None

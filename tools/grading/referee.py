@@ -1,7 +1,7 @@
 """The referee: checks every graded function outside the student's kernel, in a jail, against the reference.
 
 An nbgrader plugin (autograde stage, after :class:`~tools.grading.execute.JailedExecute`).
-For each graded function listed in ``tools/grading/cases/<assignment>.py``:
+For each graded function declared in ``exercises/<assignment>.py`` (:mod:`tools.exercise`):
 
 1. a jailed check process (:mod:`tools.grading.sandbox`, one per submission,
    one fork per function) runs the student's cell of that function and calls it
@@ -15,8 +15,10 @@ For each graded function listed in ``tools/grading/cases/<assignment>.py``:
 2. the outputs come back as plain data (:mod:`tools.grading.plain`), are relayed
    unread to the oracle process and compared there. Too few or too many answers,
    an unreadable answer, an error, a time-out, too many oracle calls or no answer
-   at all is a failed check: fail closed. What a verdict on a hidden case says is
-   one of a few fixed texts.
+   at all is a failed check: fail closed. A verdict is data (a code, where in the
+   output, and on example cases a few details), rendered in the notebook's
+   language by :mod:`tools.grading.messages`; on a hidden case it keeps only
+   its code and where.
 
 The grading process itself computes nothing on what student code sent: it relays
 bounded lines, and checks the deadline before every message.
@@ -45,7 +47,8 @@ from ..course import split_assignment_id
 from . import plain
 from .jail import Jail, Limits
 from .notebook import course_folder, definition_cells, student_solutions
-from .oracle import JUDGE_SECONDS, Channel, load_cases, oracle, reach, subject
+from ..exercise import load_cases
+from .oracle import JUDGE_SECONDS, Channel, oracle, reach, sound_verdict, subject
 from .template import ForkedProcess, program, template
 
 PROGRAM = program(("plain.py", "sandbox.py"), "main")
@@ -82,6 +85,8 @@ class Referee(NbGraderPreprocessor):
                     server = template() if self.jail and self.fork else None
                     jail = Jail(source_folder, limits=Limits(memory=self.memory), parent=server and server.slots)
                     session = CheckSession(jail, setup, self.jail, server)
+                    if not session.alive:
+                        self.log.warning("the check process did not start: %s", session.setup_failed)
                 cell = solutions.get(function, "")
                 served = oracle_names(reference, function, cases, function_cases)
                 own = [solutions[name] for name in dependencies(function, cell, cases) if name not in served]
@@ -147,18 +152,20 @@ class CheckSession:
         self.channel.send({"setup": setup})
         ready = self.channel.receive(time.monotonic() + 60)
         self.alive = bool(ready and ready.get("ready"))
-        self.setup_failed = None if self.alive else (ready or {}).get("setup_failed", "the check process did not start")
+        # Why not (the course's setup cells raised, say): for the instructor's log, never for the student.
+        self.setup_failed = None if self.alive else str((ready or {}).get("setup_failed", "no reply"))[:500]
 
     def check(self, function, cases, helpers, cell, served, subject, judge_process, timeout, memory):
-        """``(verdicts, mistake)``: per case, None (passed) or why it failed, and the catalogued mistake the
-        results match (None: none, or no diagnosis).
+        """``(verdicts, mistake)``: per case, None (passed) or a verdict (why it failed: see
+        :func:`tools.grading.oracle.judge`), and the catalogued mistake the results match (None: none, or no
+        diagnosis).
 
         ``served``: the names the oracle answers for; ``subject``: :func:`tools.grading.oracle.subject` of the
         assignment; ``judge_process``: the :class:`~tools.grading.oracle.Oracle`. Everything the jail sends is
         relayed to it unread; the deadline (``timeout`` + 10 s) covers the oracle's time too.
         """
         if not self.alive:
-            return [f"the grader's check could not run ({self.setup_failed})"] * len(cases), None
+            return [{"code": "not_started"}] * len(cases), None
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": served, "timeout": timeout,
                "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
                                             "unchanged": c.unchanged} for c in cases]}
@@ -170,35 +177,36 @@ class CheckSession:
             message = self.channel.receive(deadline)
             if message is None:  # time-out, end of file or garbage: this process is done for
                 self.close()
-                reason = f"no answer within {timeout:g} s" if time.monotonic() >= deadline else "no answer"
-                return [reason] * len(cases), None
+                verdict = {"code": "no_answer", **({"seconds": timeout} if time.monotonic() >= deadline else {})}
+                return [verdict] * len(cases), None
             if "call" in message:
                 calls += 1
                 payload = self.channel.line(deadline, self.channel.left)
                 if calls > MAX_CALLS or payload is None:
                     self.close()
-                    return [f"more than {MAX_CALLS} calls of other graded functions" if calls > MAX_CALLS
-                            else "no answer"] * len(cases), None
+                    return [{"code": "too_many_calls", "limit": MAX_CALLS} if calls > MAX_CALLS
+                            else {"code": "no_answer"}] * len(cases), None
                 reply = judge_process.ask({**header, "op": "call", "case": message.get("case"),
                                            "name": message.get("call")}, payload, deadline)
                 if not self.channel.send(reply if reply is not None else {"error": "refused"}, deadline=deadline):
                     self.close()  # it stopped reading: the deadline passed while the grader waited to write
-                    return [f"no answer within {timeout:g} s"] * len(cases), None
+                    return [{"code": "no_answer", "seconds": timeout}] * len(cases), None
             elif "results" in message and results is None:
                 results = self.channel.line(deadline, self.channel.left)
             elif message.get("done") == function:
                 break
         if results is None:
-            return ["no answer"] * len(cases), None
+            return [{"code": "no_answer"}] * len(cases), None
         reply = judge_process.ask({**header, "op": "judge", "diagnose": True}, results,
                                   time.monotonic() + JUDGE_SECONDS)
         try:
             reply = json.loads(reply)
             verdicts = reply["verdicts"]
             assert isinstance(verdicts, list) and len(verdicts) == len(cases)
-            return verdicts, reply.get("mistake")
+            mistake = reply.get("mistake")
+            return [sound_verdict(v) for v in verdicts], mistake if isinstance(mistake, str) else None
         except (TypeError, ValueError, KeyError, AssertionError):  # the oracle was killed (its cap or time)
-            return ["no answer"] * len(cases), None
+            return [{"code": "no_answer"}] * len(cases), None
 
     def close(self):
         self.alive = False

@@ -18,6 +18,7 @@ cell's ``pack`` metadata, for the feedback.
 from nbgrader.preprocessors import SaveAutoGrades
 
 from ..course import split_assignment_id
+from ..exercise import Exercise, exercises
 from . import messages
 from .notebook import function_and_label, is_test_cell, notebook_language
 
@@ -25,34 +26,37 @@ from .notebook import function_and_label, is_test_cell, notebook_language
 def sealed_score(cell, index, pack, language, assignment_name=""):
     """(points, message) of a test cell under the rule of the module docstring.
 
-    A failed check of a function diagnosed as a catalogued mistake (``pack["diagnoses"]``) says which one, in
-    the words of ``tools/mistakes/<assignment_name>.py``.
+    A failed check says why in the words of :mod:`.messages`, naming the output as the notebook does; a function
+    diagnosed as one of its declared mistakes (``pack["diagnoses"]``) gets that mistake's explanation too.
     """
     max_points = float(cell.metadata["nbgrader"]["points"])
     function, label = function_and_label(cell)
+    exercise = exercises(assignment_name).get(function) if assignment_name else None
+    exercise = exercise or Exercise(function, ("output",))
     checks = pack.get("checks", {})
     verdicts = checks.get((function, label))
     if not verdicts:
-        return 0.0, messages.text(messages.NO_CHECK, language).format(function=function, reason="no check ran")
-    failed = [reason for reason in verdicts if reason]
+        return 0.0, messages.text(messages.NO_CHECK, language).format(function=function)
+    failed = [verdict for verdict in verdicts if verdict]
     if failed:
         case = messages.CASE_NAMES.get(language, messages.CASE_NAMES["en"]).get(label, label)
-        message = messages.text(messages.FAILED_CHECK, language).format(function=function, case=case,
-                                                                        reason=failed[0])
-        mistake = pack.get("diagnoses", {}).get(function)
+        reason = messages.reason(failed[0], label, exercise.output_name, language)
+        message = messages.text(messages.FAILED_CHECK, language).format(function=function, case=case, reason=reason)
+        label_ = pack.get("diagnoses", {}).get(function)
+        mistake = next((m for m in exercise.mistakes if m.label == label_), None)
         if mistake:
-            from .diagnosis import explanation
             message += "\n" + messages.text(messages.DIAGNOSIS, language).format(
-                explanation=explanation(assignment_name, function, mistake, language))
+                explanation=mistake.explanation(language))
         return 0.0, message
     if not pack.get("kernel_ok", {}).get(index, False):
         wrong = [name for name in called(function, pack.get("dependencies", {}))
                  if any(any(checks.get((name, other), [None])) for other in ("example", "hidden"))]
         if not wrong:
             return 0.0, messages.text(messages.FAILED_IN_KERNEL, language)
-        note = messages.text(messages.DEPENDENCY, language).format(function=function, names=", ".join(wrong))
+        names = ", ".join(f"`{name}`" for name in wrong)
+        note = messages.text(messages.DEPENDENCY, language).format(function=function, names=names)
         return max_points, note
-    return max_points, messages.text(messages.PASSED, language).format(points=max_points, max_points=max_points)
+    return max_points, messages.passed(max_points, max_points, language)
 
 
 def called(function, dependencies):

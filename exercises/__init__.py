@@ -1,0 +1,1 @@
+"""One module per assignment: ``EXERCISES``, the declaration of each graded function (see :mod:`tools.exercise`)."""
