@@ -131,7 +131,16 @@ def every_message(language):
                     texts.append(messages.text(messages.FAILED_CHECK, language).format(
                         function=function, case=case, reason=reason))
             texts += [m.explanation(language) for m in declared.mistakes]
+            units = [[i] for i in range(len(declared.outputs))] if len(declared.outputs) > 1 else [["a"], ["b"]]
+            for relation in RELATIONS:
+                texts.append(messages.findings({"wrong": units[:1], "right": units[1:], "relations": [
+                    {"path": units[0], **relation}]}, declared.output_name, language))
     return texts
+
+
+RELATIONS = [{"rule": "factor", "factor": factor, "values": [0.8]}
+             for factor in ("2", "1/2", "-1", "m", "1/m", "keep_prob", "1/keep_prob")]
+RELATIONS += [{"rule": rule, "input": "X"} for rule in ("transposed", "reshaped", "input", "not_finite")]
 
 
 def words(text):

@@ -97,6 +97,38 @@ REASONS = {
     "not_started": {"en": "the check could not start", "pt": "a verificação não pôde começar"},
 }
 POINTS = {"en": ("point", "points"), "pt": ("ponto", "pontos")}
+MAX_RELATIONS = 2  # relations said, in the output's order (a wrong first output often makes later ones wrong too)
+
+# What is wrong when no declared mistake matches (tools.grading.relations): which outputs, then each relation that
+# holds on every example case. ``{names}``: a list of outputs in code; ``{name}``: one.
+FINDINGS = {
+    "wrong/1": {"en": "The output {names} is wrong", "pt": "A saída {names} está errada"},
+    "wrong/n": {"en": "The outputs {names} are wrong", "pt": "As saídas {names} estão erradas"},
+    "right/1": {"en": "{names} is right", "pt": "{names} está certa"},
+    "right/n": {"en": "{names} are right", "pt": "{names} estão certas"},
+    "and": {"en": "and", "pt": "e"},
+    "example": {"en": "On the example's inputs, ", "pt": "Com as entradas do exemplo, "},
+    "factor/2": {"en": "your {name} is the right value multiplied by 2",
+                 "pt": "o seu {name} é o valor certo multiplicado por 2"},
+    "factor/1/2": {"en": "your {name} is the right value divided by 2",
+                   "pt": "o seu {name} é o valor certo dividido por 2"},
+    "factor/-1": {"en": "your {name} is the right value with the opposite sign",
+                  "pt": "o seu {name} é o valor certo com o sinal trocado"},
+    "factor/m": {"en": "your {name} is the right value multiplied by m, the number of examples{values}",
+                 "pt": "o seu {name} é o valor certo multiplicado por m, o número de exemplos{values}"},
+    "factor/1/m": {"en": "your {name} is the right value divided by m, the number of examples{values}",
+                   "pt": "o seu {name} é o valor certo dividido por m, o número de exemplos{values}"},
+    "factor/keep_prob": {"en": "your {name} is the right value multiplied by keep_prob{values}",
+                         "pt": "o seu {name} é o valor certo multiplicado por keep_prob{values}"},
+    "factor/1/keep_prob": {"en": "your {name} is the right value divided by keep_prob{values}",
+                           "pt": "o seu {name} é o valor certo dividido por keep_prob{values}"},
+    "transposed": {"en": "your {name} is the right value transposed", "pt": "o seu {name} é o valor certo transposto"},
+    "reshaped": {"en": "your {name} has the right values in the wrong shape",
+                 "pt": "o seu {name} tem os valores certos num formato errado"},
+    "input": {"en": "your {name} is the input {input}, unchanged", "pt": "o seu {name} é a entrada {input}, sem mudança"},
+    "not_finite": {"en": "your {name} is NaN or infinite where the right value is finite",
+                   "pt": "o seu {name} é NaN ou infinito onde o valor certo é finito"},
+}
 
 
 def text(kind, language):
@@ -163,6 +195,44 @@ def reason(verdict, label, outputs_name, language):
     else:
         key = code if code in REASONS else "values"
     return REASONS[key][language].format(**fields)
+
+
+def listed(names, language):
+    """``a``, ``a and b``, ``a, b and c`` (``e`` in Portuguese)."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {FINDINGS['and'][language]} " + names[-1]
+
+
+def findings(found, outputs_name, language):
+    """The sentences for ``found`` (see :mod:`tools.grading.relations`), or "" when there is nothing to say.
+
+    ``outputs_name(path)`` names an output as the notebook does. The list of wrong and right outputs is said only
+    when the function has several.
+    """
+    language = language if language in ("en", "pt") else "en"
+    name = lambda path: f"`{outputs_name(path)}`"  # noqa: E731
+    sentences = []
+    wrong, right = found.get("wrong", []), found.get("right", [])
+    if len(wrong) + len(right) > 1 and wrong:
+        said = FINDINGS["wrong/1" if len(wrong) == 1 else "wrong/n"][language].format(
+            names=listed(map(name, wrong), language))
+        if right:
+            said += "; " + FINDINGS["right/1" if len(right) == 1 else "right/n"][language].format(
+                names=listed(map(name, right), language))
+        sentences.append(said + ".")
+    for relation in found.get("relations", [])[:MAX_RELATIONS]:
+        rule = relation["rule"]
+        key = f"factor/{relation['factor']}" if rule == "factor" else rule
+        values = sorted(set(relation.get("values", [])))
+        shown = ""
+        if rule == "factor" and relation["factor"] in ("m", "1/m", "keep_prob", "1/keep_prob") and len(values) == 1:
+            quantity = values[0] if relation["factor"] in ("m", "keep_prob") else 1 / values[0]
+            shown = f" ({relation['factor'].lstrip('1/')} = {number(round(quantity, 6), language)})"
+        sentences.append(FINDINGS["example"][language] + FINDINGS[key][language].format(
+            name=name(relation["path"]), input=f"`{relation.get('input')}`", values=shown) + ".")
+    return " ".join(sentences)
 
 
 def shape(dimensions):

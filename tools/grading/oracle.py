@@ -45,7 +45,7 @@ import types
 
 import numpy as np
 
-from ..exercise import module_cases
+from ..exercise import declared, module_cases
 from . import plain
 
 MAX_ANSWER_BYTES = 64 * 1024 ** 2  # all a jailed check process may send in one session
@@ -201,6 +201,47 @@ def sound_verdict(verdict):
     return kept
 
 
+def sound_findings(found):
+    """``found`` (:func:`tools.grading.relations.findings`, read from the oracle's reply) as the grading process
+    keeps it: paths of at most one short step, known rules and factors, a few numbers; None when malformed."""
+    from .relations import MAX_UNITS
+
+    def path(value):
+        ok = isinstance(value, list) and len(value) <= 1 and all(
+            isinstance(s, int) or (isinstance(s, str) and len(s) <= 64) for s in value)
+        return value if ok else None
+
+    if not isinstance(found, dict):
+        return None
+    wrong, right = found.get("wrong"), found.get("right")
+    if not isinstance(wrong, list) or not isinstance(right, list) or len(wrong) + len(right) > MAX_UNITS:
+        return None
+    if any(path(p) is None for p in wrong + right):
+        return None
+    relations = []
+    for relation in found.get("relations") or []:
+        rule = relation.get("rule") if isinstance(relation, dict) else None
+        if rule not in RULES or path(relation.get("path")) is None:
+            continue
+        kept = {"rule": rule, "path": relation["path"]}
+        if rule == "factor":
+            values = relation.get("values")
+            if relation.get("factor") not in FACTORS or not isinstance(values, list) or len(values) > 8 or \
+                    not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+                continue
+            kept.update(factor=relation["factor"], values=values)
+        if rule == "input":
+            if not isinstance(relation.get("input"), str) or len(relation["input"]) > 64:
+                continue
+            kept["input"] = relation["input"]
+        relations.append(kept)
+    return {"wrong": wrong, "right": right, "relations": relations[:MAX_UNITS]}
+
+
+RULES = ("factor", "transposed", "reshaped", "input", "not_finite")
+FACTORS = ("2", "1/2", "-1", "m", "1/m", "keep_prob", "1/keep_prob")
+
+
 # --- in the oracle process -------------------------------------------------------------------------------
 
 
@@ -253,14 +294,22 @@ def judge_results(header, payload):
         return {"verdicts": [{"code": "no_answer"}] * len(cases), "mistake": None}
     expected = module_expected(exercises_module, reference_module, function)
     verdicts = [judge(case, want, answer) for case, want, answer in zip(cases, expected, answers)]
-    mistake = None
-    if any(verdicts) and header.get("diagnose") and assignment_name:
-        from .diagnosis import diagnose, student_results
+    mistake, found = None, None
+    if any(verdicts) and header.get("diagnose"):
+        from .diagnosis import Raised, UNREADABLE, diagnose, student_results
+        from .relations import MISSING, findings
+        results = student_results(answers)
         try:
-            mistake = diagnose(assignment_name, function, student_results(answers))
+            mistake = diagnose(assignment_name, function, results) if assignment_name else None
+            if mistake is None:
+                reference = importlib.import_module(reference_module)
+                found = findings(declared(exercises_module)[function].outputs, cases, expected,
+                                 [MISSING if r is UNREADABLE or isinstance(r, Raised) else r for r in results],
+                                 inspect.signature(getattr(reference, function)))
         except Exception:  # noqa: BLE001 - a hint is optional; the score never depends on it
-            mistake = None
-    return {"verdicts": [public_verdict(case, verdict) for case, verdict in zip(cases, verdicts)], "mistake": mistake}
+            mistake, found = None, None
+    return {"verdicts": [public_verdict(case, verdict) for case, verdict in zip(cases, verdicts)], "mistake": mistake,
+            "findings": found}
 
 
 def warm(header, payload):

@@ -48,7 +48,7 @@ from . import plain
 from .jail import Jail, Limits
 from .notebook import course_folder, definition_cells, student_solutions
 from ..exercise import load_cases
-from .oracle import JUDGE_SECONDS, Channel, oracle, reach, sound_verdict, subject
+from .oracle import JUDGE_SECONDS, Channel, oracle, reach, sound_findings, sound_verdict, subject
 from .template import ForkedProcess, program, template
 
 PROGRAM = program(("plain.py", "sandbox.py"), "main")
@@ -77,7 +77,7 @@ class Referee(NbGraderPreprocessor):
                                  first_cell_too=True)
         solutions = student_solutions(nb)
         helpers = [c for c in definition_cells(nb) if c not in setup]
-        checks, diagnoses, session = {}, {}, None
+        checks, diagnoses, found, session = {}, {}, {}, None
         try:
             for function, function_cases in cases.items():
                 if session is None or not session.alive:
@@ -96,11 +96,14 @@ class Referee(NbGraderPreprocessor):
                     checks.setdefault((function, case.label), []).append(verdict)
                 if mistake:
                     diagnoses[function] = mistake
+                elif session.findings:
+                    found[function] = session.findings
         finally:
             if session is not None:
                 session.close()
         pack["checks"] = checks
         pack["diagnoses"] = diagnoses
+        pack["findings"] = found
         pack["dependencies"] = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
         return nb, resources
 
@@ -164,6 +167,7 @@ class CheckSession:
         assignment; ``judge_process``: the :class:`~tools.grading.oracle.Oracle`. Everything the jail sends is
         relayed to it unread; the deadline (``timeout`` + 10 s) covers the oracle's time too.
         """
+        self.findings = None
         if not self.alive:
             return [{"code": "not_started"}] * len(cases), None
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": served, "timeout": timeout,
@@ -204,6 +208,7 @@ class CheckSession:
             verdicts = reply["verdicts"]
             assert isinstance(verdicts, list) and len(verdicts) == len(cases)
             mistake = reply.get("mistake")
+            self.findings = sound_findings(reply.get("findings"))
             return [sound_verdict(v) for v in verdicts], mistake if isinstance(mistake, str) else None
         except (TypeError, ValueError, KeyError, AssertionError):  # the oracle was killed (its cap or time)
             return [{"code": "no_answer"}] * len(cases), None

@@ -47,6 +47,9 @@ def sealed_score(cell, index, pack, language, assignment_name=""):
         if mistake:
             message += "\n" + messages.text(messages.DIAGNOSIS, language).format(
                 explanation=mistake.explanation(language))
+        elif pack.get("findings", {}).get(function):
+            said = messages.findings(pack["findings"][function], exercise.output_name, language)
+            message += "\n" + said if said else ""
         return 0.0, message
     if not pack.get("kernel_ok", {}).get(index, False):
         wrong = [name for name in called(function, pack.get("dependencies", {}))
