@@ -122,13 +122,35 @@ def verify():
     return problems
 
 
+def statement(name, function, outputs):
+    """What the grader says of a wrong answer it cannot name (:mod:`tools.grading.relations`): (which outputs are
+    wrong, if the function has several; each relation on the example's inputs), in English; ("", "") if nothing."""
+    import importlib
+    import inspect
+
+    from tools.exercise import exercises
+    from tools.grading.messages import findings as sentences
+    from tools.grading.oracle import expected_outputs
+    from tools.grading.relations import MISSING, findings
+    declared = exercises(name)[function]
+    reference = importlib.import_module(f"reference.{name}")
+    found = findings(declared.outputs, load_cases(name)[function], expected_outputs(name, function),
+                     [MISSING if isinstance(o, Raised) else o for o in outputs],
+                     inspect.signature(getattr(reference, function)))
+    if not found:
+        return "", ""
+    which = sentences({**found, "relations": []}, declared.output_name, "en")
+    related = sentences({"wrong": [], "right": [], "relations": found["relations"]}, declared.output_name, "en")
+    return which, related
+
+
 def in_process(explain=False):
     """Part 1. Returns {(assignment, function, independent label): catalogue label or None}."""
     named_as = {}
-    total = {"wrong": 0, "raising": 0, "named": 0}
+    total = {"wrong": 0, "raising": 0, "named": 0, "related": 0, "said": 0}
     for name, functions in MISTAKES.items():
         cases = load_cases(name)
-        counts, pairs = Counter(), []
+        counts, pairs, said = Counter(), [], []
         for function, labels in functions.items():
             for label, edits in labels.items():
                 code = apply_edits(solution_cells(name)[function], edits)
@@ -141,18 +163,31 @@ def in_process(explain=False):
                 if found is not None:
                     counts["named"] += 1
                     pairs.append((function, label, found))
+                    continue
+                which, related = statement(name, function, outputs)
+                counts["related"] += bool(related)
+                counts["said"] += bool(which or related)
+                if which or related:
+                    said.append((function, label, " ".join(s for s in (which, related) if s)))
         for key in total:
             total[key] += counts[key]
         print(f"\n{name}: {counts['wrong']} wrong answers, {counts['raising']} raise on every case, "
-              f"{counts['named']} named ({100 * counts['named'] / counts['wrong']:.0f} %)")
+              f"{counts['named']} named ({100 * counts['named'] / counts['wrong']:.0f} %); of the others, "
+              f"{counts['related']} get a relation on the example and {counts['said']} a statement of some kind")
         for function, label, found in pairs:
             print(f"    {function}: {label!r} -> {found!r}")
             sentence = explanation(name, function, found, "en")
             if explain and sentence != found:
                 print(f"        the student reads: {sentence}")
+        for function, label, text in said:
+            print(f"    {function}: {label!r}: not named; the student reads: {text}")
     print(f"\nall: {total['wrong']} wrong answers, {total['raising']} raise on every case, {total['named']} named: "
           f"{100 * total['named'] / total['wrong']:.0f} % of all, "
           f"{100 * total['named'] / (total['wrong'] - total['raising']):.0f} % of those with values")
+    pointed = total["named"] + total["related"]
+    print(f"named or related to the right value on the example: {pointed} ({100 * pointed / total['wrong']:.0f} %); "
+          f"named or with any statement (which outputs are wrong, or a relation): {total['named'] + total['said']} "
+          f"({100 * (total['named'] + total['said']) / total['wrong']:.0f} %)")
     return named_as
 
 
