@@ -18,7 +18,8 @@ from nbgrader.preprocessors import (ClearHiddenTests, ClearMarkScheme, ComputeCh
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from tools.grading.execute import JailedExecute  # noqa: E402
 from tools.grading.feedback import FeedbackFromGrader  # noqa: E402
-from tools.grading.inert import FeedbackPage, markdown2html  # noqa: E402
+from tools.grading.feedback_page import LocalizedFeedbackPage  # noqa: E402
+from tools.grading.inert import markdown2html  # noqa: E402
 from tools.grading.localize import LocalizedClearSolutions, LocalizedOverwriteCells  # noqa: E402
 from tools.grading.referee import Referee, WarmOracle  # noqa: E402
 from tools.grading.sanitize import ForgetUnknownGradeCells, StripHiddenTests  # noqa: E402
@@ -73,4 +74,6 @@ c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, Feedba
 # feedback page also carries a Content-Security-Policy that lets no script run (MathJax included).
 c.HTMLExporter.filters = {"markdown2html": markdown2html}
 c.HTMLExporter.sanitize_html = True
-c.GenerateFeedback.exporter_class = FeedbackPage
+# The feedback page itself (tools/grading/feedback_page.py): the pack's template, every word in the notebook's
+# language, a summary of the grader's messages function by function at the top, and the policy above.
+c.GenerateFeedback.exporter_class = LocalizedFeedbackPage
