@@ -30,7 +30,7 @@ def run(course, cells, **settings):
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     resources = {"nbgrader": {"assignment": "toy_en", "notebook": "toy"}, "metadata": {"path": str(course)}}
     nb, resources = JailedExecute(config=config).preprocess(nb, resources)
-    return nb, resources["pack"]
+    return nb, resources["pack"]  # a tools.grading.record.Pack
 
 
 def text_of(cell):
@@ -42,15 +42,15 @@ def test_the_kernel_runs_jailed_with_the_trusted_helpers(course):
                             f"print(os.path.exists({str(course / 'secret.txt')!r}), os.getuid() != 0 or 'root')"])
     assert text_of(nb.cells[0]).strip() == "42"
     assert text_of(nb.cells[1]).strip() == "False True"
-    assert pack["jailed"] is True and pack["kernel_ok"] == {0: True, 1: True}
+    assert pack.jailed is True and pack.kernel_ok == {0: True, 1: True}
 
 
 def test_errors_are_recorded_by_the_grader_not_read_from_outputs(course):
     nb, pack = run(course, ["raise ValueError('wrong')",
                             "from IPython.display import display\n"
                             "get_ipython().display_pub.publish({'text/plain': 'KernelDied'})"])
-    assert pack["kernel_ok"] == {0: False, 1: True}
-    assert pack["incidents"] == []
+    assert pack.kernel_ok == {0: False, 1: True}
+    assert pack.incidents == []
 
 
 def test_the_notebook_time_budget_stops_later_cells(course):
@@ -59,17 +59,17 @@ def test_the_notebook_time_budget_stops_later_cells(course):
                    timeout=10, notebook_timeout=4)
     assert "reached" not in text_of(nb.cells[2])
     assert messages.text(messages.BUDGET, "en") in text_of(nb.cells[2])
-    assert pack["kernel_ok"][2] is False
-    assert {kind for kind, _ in pack["incidents"]} == {messages.BUDGET}
+    assert pack.kernel_ok[2] is False
+    assert {kind for kind, _ in pack.incidents} == {messages.BUDGET}
 
 
 def test_a_dead_kernel_costs_its_cell_and_grading_goes_on(course):
     nb, pack = run(course, ["x = 1", "import os; os._exit(1)", "print(x + 1)"])
-    assert pack["kernel_ok"][1] is False and [kind for kind, _ in pack["incidents"]] == [messages.KERNEL_DIED]
+    assert pack.kernel_ok[1] is False and [kind for kind, _ in pack.incidents] == [messages.KERNEL_DIED]
     assert text_of(nb.cells[2]).strip() == "2"
 
 
 def test_a_cell_over_its_timeout_is_interrupted(course):
     nb, pack = run(course, ["while True: pass", "print('after')"], timeout=3)
-    assert pack["kernel_ok"][0] is False and [kind for kind, _ in pack["incidents"]] == [messages.TIMEOUT]
+    assert pack.kernel_ok[0] is False and [kind for kind, _ in pack.incidents] == [messages.TIMEOUT]
     assert text_of(nb.cells[1]).strip() == "after"

@@ -4,6 +4,7 @@ The referee's check session runs for real (a jailed check process and the oracle
 fake assignment: ``double`` and ``quad``, whose reference and cases modules are written here.
 """
 import importlib
+import dataclasses
 import json
 import math
 import resource
@@ -20,6 +21,7 @@ from tools.grading.jail import Jail
 from tools.grading.plain import Other, PlainDataError, compare, decode, encode
 from tools.exercise import Case, Exercise
 from tools.grading.oracle import Oracle, judge, public_verdict
+from tools.grading.record import Pack
 from tools.grading.referee import MAX_CALLS, CheckSession, oracle_names
 from tools.grading.sanitize import StripHiddenTests
 from tools.grading.scoring import sealed_score
@@ -510,19 +512,19 @@ WRONG = [{"code": "values", "path": []}]  # the verdicts of a check whose only o
 
 def pack(checks, kernel_ok=True, dependencies=None):
     """Resources' pack for cell index 3."""
-    return {"checks": checks, "kernel_ok": {3: kernel_ok}, "dependencies": dependencies or {}}
+    return Pack(checks=checks, kernel_ok={3: kernel_ok}, dependencies=dependencies or {})
 
 
 @pytest.mark.parametrize("language", ["en", "pt"])
 def test_a_diagnosed_failure_names_the_mistake_in_the_notebooks_language(language):
     from tools.grading.diagnosis import explanation
     function, label = "compute_cost_with_regularization", "missing 1/2"
-    failed = {**pack({(function, "hidden"): WRONG}), "diagnoses": {function: label}}
+    failed = dataclasses.replace(pack({(function, "hidden"): WRONG}), diagnoses={function: label})
     points, message = sealed_score(grade_cell(function + "_hidden"), 3, failed, language, "regularization")
     assert points == 0.0
     assert message.endswith("\n" + messages.text(messages.DIAGNOSIS, language).format(
         explanation=explanation("regularization", function, label, language)))
-    passed = {**pack({(function, "hidden"): [None]}), "diagnoses": {function: label}}
+    passed = dataclasses.replace(pack({(function, "hidden"): [None]}), diagnoses={function: label})
     assert "\n" not in sealed_score(grade_cell(function + "_hidden"), 3, passed, language, "regularization")[1]
 
 

@@ -23,7 +23,7 @@
 * **warnings**: stderr text in a test cell is kept as stdout, so a warning from
   correct code is not nbgrader's "stderr means failure".
 
-What happened is recorded for the grader in ``resources["pack"]`` (never in
+What happened is recorded for the grader in ``resources["pack"]`` (:class:`~.record.Pack`) (never in
 anything the kernel can write): ``kernel_ok[cell index]`` (the cell ended
 without an error), ``incidents`` (kernel deaths, time-outs) and ``jailed``.
 """
@@ -46,6 +46,7 @@ import zmq
 from . import messages
 from .jail import Jail, check_available
 from .notebook import course_folder, grade_id, is_test_cell, notebook_language
+from .record import pack
 from .template import ForkProvisioner, Template, template
 
 
@@ -200,9 +201,8 @@ class JailedExecute(Execute):
         self._restarts, self._killers = 0, set()
         self._deadline = time.monotonic() + self.notebook_timeout
         self._cell_timeout = self.timeout
-        pack = resources.setdefault("pack", {})
-        pack.update(kernel_ok={}, incidents=[], jailed=self.jail)
-        self._pack = pack
+        self._pack = pack(resources)
+        self._pack.kernel_ok, self._pack.incidents, self._pack.jailed = {}, [], self.jail
         if not self.jail:
             return super().preprocess(nb, resources, km)
         check_available()
@@ -257,7 +257,7 @@ class JailedExecute(Execute):
         super().on_cell_executed(**kwargs)
         cell, index, reply = kwargs["cell"], kwargs["cell_index"], kwargs["execute_reply"]
         ok = reply["content"].get("status") == "ok" and not any(o.output_type == "error" for o in cell.outputs)
-        self._pack["kernel_ok"][index] = ok
+        self._pack.kernel_ok[index] = ok
 
     async def _async_handle_timeout(self, timeout, cell=None):
         if cell is not None:
@@ -266,8 +266,8 @@ class JailedExecute(Execute):
 
     def _incident(self, kind, cell, index):
         """Record what went wrong in this cell, and show it in the cell (the kernel's outputs are not trusted)."""
-        self._pack["kernel_ok"][index] = False
-        self._pack["incidents"].append((kind, grade_id(cell) or f"cell {index}"))
+        self._pack.kernel_ok[index] = False
+        self._pack.incidents.append((kind, grade_id(cell) or f"cell {index}"))
         text = messages.text(kind, self._language)
         cell.outputs.append(new_output("error", ename=kind, evalue=text, traceback=[text]))
 
@@ -283,10 +283,10 @@ class JailedExecute(Execute):
                 for i, cell in enumerate(self.nb.cells[:index]):
                     if cell.cell_type == "code" and not is_test_cell(cell) and i not in self._killers:
                         self._replaying = i
-                        saved, ok = cell.outputs, self._pack["kernel_ok"].get(i)
+                        saved, ok = cell.outputs, self._pack.kernel_ok.get(i)
                         self.execute_cell(cell, i, store_history=False)
                         cell.outputs = saved
-                        self._pack["kernel_ok"][i] = ok
+                        self._pack.kernel_ok[i] = ok
                 return
             except Exception:  # noqa: BLE001 - a replayed cell that breaks the kernel again is skipped
                 self._killers.add(self._replaying)

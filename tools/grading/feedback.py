@@ -6,12 +6,13 @@ the message the grader wrote when it scored it (in the notebook's language).
 Every output of the graded run is dropped: nothing that student code printed,
 displayed or raised during grading reaches the feedback, and neither does any
 file (the kernel wrote only inside its jail, which is gone). The same messages, by test cell, go to the page's
-summary (``resources["pack"]["messages"]``, read by :mod:`.feedback_page`).
+summary (``Pack.messages``, read by :mod:`.feedback_page`).
 """
 from nbformat.v4 import new_output
 
 from . import messages
 from .notebook import grade_id, is_test_cell, notebook_language
+from .record import pack
 from .sanitize import StripHiddenTests
 
 
@@ -21,7 +22,7 @@ class FeedbackFromGrader(StripHiddenTests):
     def preprocess(self, nb, resources):
         unjailed = nb.metadata.get("pack", {}).get("jailed") is False
         self._note = messages.text(messages.NO_JAIL, notebook_language(resources)) if unjailed else None
-        resources.setdefault("pack", {})["messages"] = {}  # grade_id -> the grader's message, for the summary
+        pack(resources).messages = {}  # grade_id -> the grader's message, for the summary
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
@@ -34,7 +35,7 @@ class FeedbackFromGrader(StripHiddenTests):
         if is_test_cell(cell):
             message = verdict.get("message")
             if message:
-                resources["pack"]["messages"][grade_id(cell)] = message
+                pack(resources).messages[grade_id(cell)] = message
                 passed = verdict.get("points", 0) > 0
                 cell.outputs = [new_output("stream", name="stdout", text=message + "\n") if passed else
                                 new_output("error", ename="Feedback", evalue=message, traceback=[message])]

@@ -7,7 +7,7 @@ the pack's template (``templates/feedback.html.j2``) instead:
 * at the top, the total and a summary with one row per graded function, in notebook order: the function, its
   points ("2 de 3" / "2 of 3") and, for each of its test cells, a link to the cell on the page and the message the
   grader wrote when it scored it (:mod:`.scoring`; :class:`~.feedback.FeedbackFromGrader` hands the messages over in
-  ``resources["pack"]["messages"]``); then the other graded cells (answers, tasks) and the instructor's comments,
+  ``Pack.messages``); then the other graded cells (answers, tasks) and the instructor's comments,
   if any;
 * below, the notebook as :class:`~.feedback.FeedbackFromGrader` left it, each graded cell headed by what it is
   and its score.
@@ -26,6 +26,7 @@ from traitlets import default
 
 from .inert import FeedbackPage
 from .notebook import function_and_label, grade_id, notebook_language
+from .record import pack
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "feedback.html.j2"
@@ -126,7 +127,7 @@ def page_data(nb, resources):
     language = notebook_language(resources)
     texts = TEXTS[language]
     nbgrader = resources.get("nbgrader", {})
-    messages = resources.get("pack", {}).get("messages", {})  # kept by FeedbackFromGrader, which runs before
+    messages = pack(resources).messages  # kept by FeedbackFromGrader, which runs before
 
     def of(points, max_points, key="of"):
         return texts[key].format(points=number(points, language), max_points=number(max_points, language))

@@ -23,12 +23,12 @@ For each graded function declared in ``exercises/<assignment>.py`` (:mod:`tools.
 The grading process itself computes nothing on what student code sent: it relays
 bounded lines, and checks the deadline before every message.
 
-The verdicts go into ``resources["pack"]["checks"]``, where
+The verdicts go into ``resources["pack"].checks`` (a :class:`~.record.Pack`), where
 :class:`~tools.grading.scoring.SaveSealedGrades` reads them: a test cell whose
 function has no passed check for its label scores 0. A function that failed a
 check and whose answers are exactly those of one catalogued mistake
 (:mod:`tools.grading.diagnosis`, run in the oracle process) gets that mistake in
-``resources["pack"]["diagnoses"]``.
+``.diagnoses``, else what :mod:`.relations` finds in ``.findings``.
 """
 import ast
 import contextlib
@@ -49,6 +49,7 @@ from .jail import Jail, Limits
 from .notebook import course_folder, definition_cells, student_solutions
 from ..exercise import load_cases
 from .oracle import JUDGE_SECONDS, Channel, oracle, reach, sound_findings, sound_verdict, subject
+from .record import pack
 from .template import ForkedProcess, program, template
 
 PROGRAM = program(("plain.py", "sandbox.py"), "main")
@@ -66,7 +67,6 @@ class Referee(NbGraderPreprocessor):
                 "(False, or no Landlock here: start a fresh jailed process)").tag(config=True)
 
     def preprocess(self, nb, resources):
-        pack = resources.setdefault("pack", {})
         assignment_id = resources["nbgrader"]["assignment"]
         assignment, _ = split_assignment_id(assignment_id)
         cases = load_cases(assignment.name)
@@ -101,10 +101,9 @@ class Referee(NbGraderPreprocessor):
         finally:
             if session is not None:
                 session.close()
-        pack["checks"] = checks
-        pack["diagnoses"] = diagnoses
-        pack["findings"] = found
-        pack["dependencies"] = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
+        record = pack(resources)
+        record.checks, record.diagnoses, record.findings = checks, diagnoses, found
+        record.dependencies = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
         return nb, resources
 
 
