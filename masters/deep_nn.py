@@ -297,9 +297,9 @@ pt: Testes ocultos de initialize_parameters: outros tamanhos de camada; o format
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -486,9 +486,9 @@ pt: Testes ocultos de initialize_parameters_deep: redes mais profundas e uma só
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -597,9 +597,9 @@ pt: Testes ocultos de linear_forward: outros tamanhos, com um vetor de vieses de
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -736,9 +736,9 @@ pt: Testes ocultos de linear_activation_forward: outros tamanhos, as duas ativa�
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -868,9 +868,9 @@ pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma 
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -944,8 +944,8 @@ def compute_cost(AL, Y):
 """
 en: Check compute_cost on Y = [[1, 1, 0]], AL = [[0.8, 0.9, 0.4]] (a label 0: both terms count). Expected output:
 pt: Verifica compute_cost com Y = [[1, 1, 0]], AL = [[0.8, 0.9, 0.4]] (um rótulo 0: os dois termos contam). Saída esperada:
-en: cost = 0.2797765635793422
-pt: custo = 0.2797765635793422
+en: cost = 0.2797765635...
+pt: custo = 0.2797765635...
 """
 Y, AL = compute_cost_test_case()
 cost = compute_cost(AL, Y)
@@ -962,9 +962,9 @@ pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exe
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1133,9 +1133,9 @@ pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; d
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1279,9 +1279,9 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1467,9 +1467,9 @@ pt: Testes ocultos de L_model_backward: uma propagação para frente de verdade 
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1584,9 +1584,9 @@ pt: Testes ocultos de update_parameters: redes mais profundas e outras taxas de 
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/deep_nn.py, against the reference solution.
+# en: exercises/deep_nn.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/deep_nn.py, contra a solução de referência.
+# pt: ocultas de exercises/deep_nn.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

@@ -268,9 +268,9 @@ pt: Testes ocultos de forward_propagation: outras entradas, valores negativos e 
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# en: exercises/gradient_checking.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
+# pt: ocultas de exercises/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -334,9 +334,9 @@ pt: Testes ocultos de backward_propagation: outras entradas, valores negativos e
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# en: exercises/gradient_checking.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
+# pt: ocultas de exercises/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -488,9 +488,9 @@ pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vá
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# en: exercises/gradient_checking.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
+# pt: ocultas de exercises/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -500,7 +500,7 @@ pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vá
 # **Expected output**:
 # ```
 # The gradient is correct!
-# difference = 2.919335883291695e-10
+# difference = 2.919335883...e-10
 # ```
 #
 # Congrats, the difference is smaller than the $10^{-7}$ threshold. So you can have high confidence that
@@ -514,7 +514,7 @@ pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vá
 # **Saída esperada**:
 # ```
 # O gradiente está correto!
-# diferença = 2.919335883291695e-10
+# diferença = 2.919335883...e-10
 # ```
 #
 # Parabéns, a diferença é menor que o limiar de $10^{-7}$. Então você pode ter bastante confiança de que
@@ -865,8 +865,8 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
 """
 en: Check gradient_check_n on the example, with the provided backward_propagation_n (as given). Expected output:
 pt: Verifica gradient_check_n no exemplo, com a backward_propagation_n fornecida (como foi dada). Saída esperada:
-en: There is a mistake in the backward propagation! difference = 0.285093156776... (the last digits depend on the machine)
-pt: Há um erro na propagação para trás! diferença = 0.285093156776... (os últimos dígitos dependem da máquina)
+en: There is a mistake in the backward propagation! difference = 0.2850931... (the last digits depend on the machine)
+pt: Há um erro na propagação para trás! diferença = 0.2850931... (os últimos dígitos dependem da máquina)
 """
 X, Y, parameters = gradient_check_n_test_case()
 cost, cache = forward_propagation_n(X, Y, parameters)
@@ -884,9 +884,9 @@ pt: teste, a mensagem, e os parâmetros e gradientes recebidos devem ficar inalt
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/gradient_checking.py, against the reference solution.
+# en: exercises/gradient_checking.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/gradient_checking.py, contra a solução de referência.
+# pt: ocultas de exercises/gradient_checking.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -1046,7 +1046,7 @@ def backward_propagation_n_fixed(X, Y, cache):
 #
 # **Expected output** (the last digits of the difference vary from one computer to another):
 # ```
-# Your backward propagation works perfectly fine! difference = 1.1890913024229996e-07
+# Your backward propagation works perfectly fine! difference = 1.2e-07
 # ```
 
 # %% [markdown] lang="pt"
@@ -1055,7 +1055,7 @@ def backward_propagation_n_fixed(X, Y, cache):
 #
 # **Saída esperada** (os últimos dígitos da diferença variam de um computador para outro):
 # ```
-# A sua propagação para trás funciona perfeitamente! diferença = 1.1890913024229996e-07
+# A sua propagação para trás funciona perfeitamente! diferença = 1.2e-07
 # ```
 
 # %%

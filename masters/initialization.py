@@ -336,9 +336,9 @@ pt: Testes ocultos de initialize_parameters_zeros: redes mais e menos profundas;
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/initialization.py, against the reference solution.
+# en: exercises/initialization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/initialization.py, contra a solução de referência.
+# pt: ocultas de exercises/initialization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -530,9 +530,9 @@ pt: Testes ocultos de initialize_parameters_random: redes mais e menos profundas
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/initialization.py, against the reference solution.
+# en: exercises/initialization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/initialization.py, contra a solução de referência.
+# pt: ocultas de exercises/initialization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -717,9 +717,9 @@ pt: Testes ocultos de initialize_parameters_he: redes mais e menos profundas; ch
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/initialization.py, against the reference solution.
+# en: exercises/initialization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/initialization.py, contra a solução de referência.
+# pt: ocultas de exercises/initialization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

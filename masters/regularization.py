@@ -360,8 +360,8 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
 
 # %% grade_id="compute_cost_with_regularization_example" kind="tests" points=1
 """
-en: Check compute_cost_with_regularization on the example. Expected output: cost = 1.7864859451590758
-pt: Verifica compute_cost_with_regularization no exemplo. Saída esperada: custo = 1.7864859451590758
+en: Check compute_cost_with_regularization on the example. Expected output: cost = 1.786485945...
+pt: Verifica compute_cost_with_regularization no exemplo. Saída esperada: custo = 1.786485945...
 """
 A3, Y_assess, parameters = compute_cost_with_regularization_test_case()
 cost = compute_cost_with_regularization(A3, Y_assess, parameters, lambd=0.1)
@@ -377,9 +377,9 @@ pt: Testes ocultos de compute_cost_with_regularization: outras redes, outros ró
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/regularization.py, against the reference solution.
+# en: exercises/regularization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
+# pt: ocultas de exercises/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -495,9 +495,9 @@ pt: Testes ocultos de backward_propagation_with_regularization: outras redes e �
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/regularization.py, against the reference solution.
+# en: exercises/regularization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
+# pt: ocultas de exercises/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -764,9 +764,9 @@ pt: Testes ocultos de forward_propagation_with_dropout: outras redes e keep_prob
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/regularization.py, against the reference solution.
+# en: exercises/regularization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
+# pt: ocultas de exercises/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"
@@ -903,9 +903,9 @@ pt: Testes ocultos de backward_propagation_with_dropout: outras redes, keep_prob
 """
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
-# en: tools/grading/cases/regularization.py, against the reference solution.
+# en: exercises/regularization.py, against the reference solution.
 # pt: Verificado pelo corretor fora do kernel do aluno, num ambiente isolado, com as entradas
-# pt: ocultas de tools/grading/cases/regularization.py, contra a solução de referência.
+# pt: ocultas de exercises/regularization.py, contra a solução de referência.
 ### END HIDDEN TESTS
 
 # %% [markdown] lang="en"

@@ -9,13 +9,14 @@ import pytest
 import gc_testcases
 from gc_testcases import gradient_check_n_test_case, gradient_check_test_case, replaced
 from gc_utils import LAYOUT
+from numerical import shows
 from reference import gradient_checking as ref
 from tools.bilingual import read_master
 from tools.course import ASSIGNMENTS
 
 FACTS_1D = 2.919335883291695e-10
 FACTS_BUGGY = 0.2850931567761623
-FACTS_FIXED = 1.1890913024229996e-07   # "≈ 1.189e-07": the last digits vary by platform
+FACTS_FIXED = 1.1890913024229996e-07   # "≈ 1.189e-07": rounding noise, its digits vary by platform (rel=0.05)
 
 
 def quiet(function, *args, **kwargs):
@@ -90,7 +91,10 @@ def test_reference_gradient_check_n_facts_with_the_bugs_and_with_them_fixed():
     assert printed.startswith("There is a mistake in the backward propagation! difference = 0.28509")
     difference, printed = quiet(ref.gradient_check_n, parameters, fixed_gradients(X, Y, parameters), X, Y)
     assert difference == pytest.approx(FACTS_FIXED, rel=0.05) and difference < 2e-7
-    assert printed.startswith("Your backward propagation works perfectly fine! difference = 1.1")
+    # Not its digits as text: it is rounding noise, and a few ulps more or less in the costs (another BLAS kernel,
+    # another np.exp) move it by about a percent (1.17e-07 to 1.21e-07 in such trials), so even "1.1" is not a fact.
+    message, _, number = printed.rstrip("\n").rpartition(" = ")
+    assert message == "Your backward propagation works perfectly fine! difference" and float(number) == difference
 
 
 def test_the_provided_backward_has_exactly_the_two_classic_bugs():
@@ -112,7 +116,9 @@ def test_block_report_finds_w2_and_b1_and_agrees_after_the_fix():
     assert {name for name, d in report.items() if d > 2e-7} == {"W2", "b1"}
     assert report["W2"] == pytest.approx(1 / 3, rel=1e-6) and report["b1"] == pytest.approx(0.6, rel=1e-6)
     report, _ = quiet(ref.block_report, ref.backward_propagation_n_fixed, X, Y, parameters)
-    assert max(report.values()) < 2e-8
+    # Every block agrees: below the threshold of the figure (2e-7). Rounding noise sets how far below (5.7e-9
+    # here; up to 4e-8 when each np.dot result is moved by a few ulps, as another BLAS kernel may).
+    assert max(report.values()) < 2e-7
 
 
 def test_one_sided_noise_is_why_the_report_uses_epsilon_1e_5():
@@ -129,9 +135,15 @@ def _master_text(language, markdown_only=True):
 
 
 def _quoted(pattern, text):
+    """The numbers that ``pattern``'s group finds in ``text``, as written (at least one)."""
     found = re.findall(pattern, text)
     assert found, pattern
-    return [float(f) for f in found]
+    return found
+
+
+def _not_shown(quotes, value):
+    """The quotes that are not ``value`` to the digits they show (``numerical.shows``, test_expected_outputs' rule)."""
+    return [quote for quote in quotes if not shows(quote, repr(float(value)))]
 
 
 @pytest.mark.parametrize("language", ["en", "pt"])
@@ -139,12 +151,15 @@ def test_numbers_quoted_in_the_master_are_what_the_code_prints(language):
     markdown, everything = _master_text(language), _master_text(language, markdown_only=False)
     X, Y, parameters = gradient_check_n_test_case()
     one_d, _ = quiet(ref.gradient_check, 2, 4)
-    assert _quoted(r"(?:difference|diferença) = (2\.9\d+e-10)", markdown) == [pytest.approx(float(one_d), rel=1e-9)]
+    number = r"(?:difference|diferença) = ({}[\d.]*(?:e-\d+)?)"
+    one_d_quotes = _quoted(number.format(r"2\."), markdown)
+    assert len(one_d_quotes) == 1 and not _not_shown(one_d_quotes, one_d)
     fixed, _ = quiet(ref.gradient_check_n, parameters, fixed_gradients(X, Y, parameters), X, Y)
-    assert _quoted(r"(?:difference|diferença) = (1\.1\d+e-07)", markdown) == [pytest.approx(float(fixed), rel=0.05)]
+    fixed_quotes = _quoted(number.format(r"1\."), markdown)
+    assert len(fixed_quotes) == 1 and not _not_shown(fixed_quotes, fixed)
     gradients = ref.backward_propagation_n(X, Y, ref.forward_propagation_n(X, Y, parameters)[1])
     buggy, _ = quiet(ref.gradient_check_n, parameters, gradients, X, Y)
-    assert sorted(set(_quoted(r"(?:difference|diferença) = (0\.28\d+)", everything))) == [pytest.approx(float(buggy), rel=1e-9)]
+    assert not _not_shown(_quoted(number.format(r"0\.28"), everything), buggy)
     x, theta, forward, backward = gradient_check_test_case()
     with replaced(vars(ref), forward_propagation=forward, backward_propagation=backward):
         cubic, _ = quiet(ref.gradient_check, x, theta, epsilon=1e-3)

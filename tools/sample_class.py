@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import notebooks
 from .course import ASSIGNMENTS, ROOT
-from .exercise import mistakes, typical, variants
+from .exercise import mistakes as declared_mistakes, typical, variants
 from .submissions import fill
 
 SAMPLE = ROOT / "examples" / "sample_class" / "submitted"
@@ -32,7 +32,7 @@ def write_sample_class(target=SAMPLE, root=ROOT):
             folder = assignment.folder(language)
             release = notebooks.read(root / "release" / folder / assignment.notebook)
             source = notebooks.read(root / "source" / folder / assignment.notebook)
-            edits = {f: mistakes(assignment.name)[f][label] for f, label in typical(assignment.name).items()}
+            edits = {f: declared_mistakes(assignment.name)[f][label] for f, label in typical(assignment.name).items()}
             for student, nb in ((full, fill(release, source)), (mistakes, fill(release, source, edits)),
                                 (blank, release)):
                 notebooks.write(nb, target / student / folder / assignment.notebook)
@@ -65,7 +65,7 @@ def generate_class(target, students, seed=0, ids=None, root=ROOT):
     kinds = {}
     for assignment_id in ids or [a.folder(lang) for a in ASSIGNMENTS.values() for lang in STUDENTS]:
         assignment, _ = split_assignment_id(assignment_id)
-        mistakes_of, variants_of = mistakes(assignment.name), variants(assignment.name)
+        mistakes_of, variants_of = declared_mistakes(assignment.name), variants(assignment.name)
         release = notebooks.read(root / "release" / assignment_id / assignment.notebook)
         source = notebooks.read(root / "source" / assignment_id / assignment.notebook)
         for i in range(students):
