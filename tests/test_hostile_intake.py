@@ -5,7 +5,8 @@ The fast tests check the intake (``tools/grading/intake.py``) and the helpers on
 ``report`` that ``python -m tools grade`` prints and writes, then the real ``nbgrader export`` with the LMS
 exporters) in a fresh course: links to files and folders outside, a FIFO, a device, a linked notebook, a
 600 MiB (sparse) extra file, ids with terminal escapes, a spreadsheet formula and ``[``, and a late submission
-under nbgrader's "zero" late penalty.
+under nbgrader's "zero" late penalty (late by the instructor's ledger of submission times, while every folder's
+own ``timestamp.txt`` claims 2020).
 """
 import contextlib
 import csv
@@ -26,7 +27,7 @@ from sqlalchemy.exc import SAWarning
 
 from tools import notebooks
 from tools.course import ASSIGNMENTS
-from tools.grading import intake
+from tools.grading import intake, times
 from tools.grading.classroom import Result, grade_class, locate_notebook, unreadable_reason
 from tools.grading.gradebook import db_url
 from tools.grading.intake import csv_cell, id_problem, printable
@@ -138,15 +139,14 @@ def test_a_device_is_never_opened(tmp_path, deadline):
     assert take(tmp_path).note == "skipped, not read: zero (character device)"
 
 
-def test_only_the_notebook_and_the_timestamp_go_to_the_worker(tmp_path):
+def test_only_the_notebook_goes_to_the_worker(tmp_path):
     folder = submission(tmp_path)
-    (folder / "timestamp.txt").write_text("2025-03-01 12:00:00.000000 UTC")
+    (folder / "timestamp.txt").write_text("2020-01-01 00:00:00.000000 UTC")  # the student's: never read
     (folder / "notes.txt").write_text("extra")
     (folder / ".ipynb_checkpoints").mkdir()
     (folder / ".ipynb_checkpoints" / "regularization-checkpoint.ipynb").write_text("{}")
     taken = take(tmp_path)
-    assert set(taken.files) == {NB, "timestamp.txt"} and taken.note == ""
-    assert taken.timestamp == datetime(2025, 3, 1, 12, 0)
+    assert set(taken.files) == {NB} and taken.note == "" and not hasattr(taken, "timestamp")
     assert intake.submission_files(tmp_path / "submitted", "ana", EN) == taken.files
 
 
@@ -209,16 +209,18 @@ def test_too_many_entries_are_refused(tmp_path, monkeypatch):
     assert take(tmp_path).reason == "the submission folder holds more than 4 files and folders"
 
 
-@pytest.mark.parametrize("make, reason", [
-    (lambda p: os.symlink("/etc/hostname", p), "timestamp.txt is a symbolic link: not read"),
-    (lambda p: os.mkfifo(p), "timestamp.txt is a FIFO: not read"),
-    (lambda p: p.write_text("x" * 2000), "timestamp.txt is 1.95 KiB, over the 1 KiB limit"),
-    (lambda p: p.write_text("not a time"), "timestamp.txt holds no time nbgrader can read")])
-def test_a_timestamp_nbgrader_would_misread_is_refused(tmp_path, deadline, make, reason):
+@pytest.mark.parametrize("make, note", [
+    (lambda p: os.symlink("/etc/hostname", p), "skipped, not read: timestamp.txt (symbolic link)"),
+    (lambda p: os.mkfifo(p), "skipped, not read: timestamp.txt (FIFO)"),
+    (lambda p: p.write_text("x" * 2000), ""),
+    (lambda p: p.write_text("not a time"), "")])
+def test_the_folders_timestamp_is_never_read_whatever_it_is(tmp_path, deadline, make, note):
+    """The submission time is the instructor's (tools/grading/times.py): the folder's timestamp.txt is the
+    student's, read by nobody, and whatever it is the submission is graded."""
     folder = submission(tmp_path)
     make(folder / "timestamp.txt")
     taken = take(tmp_path)
-    assert taken.reason == f"{reason}; nbgrader needs it to judge lateness"
+    assert taken.reason is None and taken.files == {NB: b"{}"} and taken.note == note
 
 
 def test_odd_names_are_shown_printable_in_the_status(tmp_path):
@@ -327,7 +329,8 @@ def test_the_table_shows_the_final_score_with_the_late_penalty(tmp_path):
 # --- end to end: the instructors' command on a hostile class ----------------------------------------------------
 
 MARKER = "HOSTILE-INTAKE-MARKER-7f3a"
-DUE, LATE, EARLY = "2025-03-01 00:00:00", "2025-03-02 00:00:00.000000 UTC", "2025-02-28 00:00:00.000000 UTC"
+DUE, LATE, EARLY = "2025-03-01 00:00:00", datetime(2025, 3, 2), datetime(2025, 2, 28)
+FORGED = "2020-01-01 00:00:00.000000 UTC"  # what every folder's own timestamp.txt says: it changes nothing
 GRADED = {"honest": "honest", "linker": "linker", "late": "late", "formula": "=2+5+cmd|' -c calc'!A0",
           "reset": "\x1bc\x07mallory", "fake-line": "\u009b2Jeve\rhonest      12 of 12"}
 NOT_GRADED = {"linked-notebook": "linked-notebook", "hoarder": "hoarder", "glob": "br[a]ck",
@@ -347,8 +350,9 @@ def hostile(tmp_path_factory):
     submitted = course / "submitted"
     for student in [*GRADED.values(), *NOT_GRADED.values()]:
         notebooks.write(correct, submitted / student / EN / NB)
-        (submitted / student / EN / "timestamp.txt").write_text(EARLY)
-    (submitted / "late" / EN / "timestamp.txt").write_text(LATE)
+        (submitted / student / EN / "timestamp.txt").write_text(FORGED)
+    times.record(course, [(EN, student, LATE if student == "late" else EARLY, "the instructor's")
+                          for student in [*GRADED.values(), *NOT_GRADED.values()]])
     outside = course.parent / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(MARKER)
@@ -454,6 +458,7 @@ def test_hostile_ids_are_exported_safely(hostile, tmp_path):
     assert set(by_id) == {csv_cell(student) for student in recorded}
     assert by_id["'=2+5+cmd|' -c calc'!A0"][9] == "12.0"
     assert by_id["late"][7:10] == ["12.0", "12.0", "0.0"]  # raw score, late penalty, score
+    assert by_id["late"][2] == "2025-03-02 00:00:00" and by_id["honest"][2] == "2025-02-28 00:00:00"  # the ledger's
     assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     roster = tmp_path / "roster.csv"
     with open(roster, "w", encoding="utf-8", newline="") as handle:

@@ -1,33 +1,48 @@
-"""The pack's parallel grader records exactly what serial `nbgrader autograde` records, and re-runs lose nothing."""
+"""The pack's parallel grader records exactly what serial `nbgrader autograde` records, and re-runs lose nothing.
+
+Serial nbgrader takes a submission's time from the folder's `timestamp.txt`; the pack takes it from the
+instructor's ledger (tools/grading/times.py) and ignores that file. So in the serial course `student0`'s folder
+holds the time, and in the parallel course the ledger holds it while the folder claims 2020: the gradebooks match.
+"""
 import shutil
+from datetime import datetime
 
 import pytest
 from nbgrader.api import Gradebook
 
 from tools import notebooks
 from tools.course import ASSIGNMENTS
+from tools.exercise import mistakes as declared_mistakes
+from tools.grading import times
 from tools.grading.classroom import grade_class
 from tools.grading.gradebook import db_url
 from tools.nbgrader_run import autograde, make_course, release
 from tools.sample_class import SAMPLE
-from tools.submissions import catalogue, fill
+from tools.submissions import fill
 
 ASSIGNMENT = ASSIGNMENTS["regularization"]
 IDS = [ASSIGNMENT.folder("en"), ASSIGNMENT.folder("pt")]
 
 
-def mixed_class(course):
+def mixed_class(course, ledger=False):
     """The sample class (full, typical mistakes, blank, broken file) plus one student per mistake of the first
-    function (its first four: the identity with serial nbgrader is under test here, not the catalogue)."""
+    function (its first four: the identity with serial nbgrader is under test here, not the catalogue).
+    ``student0`` submitted at 2026-11-20 10:00 UTC: in its folder's timestamp.txt, or with ``ledger`` in the
+    instructor's ledger (its folder then claims 2020)."""
     shutil.copytree(SAMPLE, course / "submitted", dirs_exist_ok=True)
     release_nb = notebooks.read(course / "release" / IDS[0] / ASSIGNMENT.notebook)
     source = notebooks.read(course / "source" / IDS[0] / ASSIGNMENT.notebook)
-    mistakes = catalogue(ASSIGNMENT).MISTAKES
+    mistakes = declared_mistakes(ASSIGNMENT.name)
     first = next(iter(mistakes))
     for k, edits in enumerate(list(mistakes[first].values())[:4]):
         notebooks.write(fill(release_nb, source, {first: edits}),
                         course / "submitted" / f"student{k}" / IDS[0] / ASSIGNMENT.notebook)
-    (course / "submitted" / "student0" / IDS[0] / "timestamp.txt").write_text("2026-11-20 10:00:00 UTC")
+    stamp = course / "submitted" / "student0" / IDS[0] / "timestamp.txt"
+    if ledger:
+        stamp.write_text("2020-01-01 00:00:00 UTC")
+        times.record(course, [(IDS[0], "student0", datetime(2026, 11, 20, 10), "the instructor's")])
+    else:
+        stamp.write_text("2026-11-20 10:00:00 UTC")
 
 
 def gradebook_rows(course, ids=IDS):
@@ -53,7 +68,7 @@ def courses(tmp_path_factory):
     parallel = make_course(tmp_path_factory.mktemp("parallel"), with_release=False)
     for course in (serial, parallel):
         release(course, IDS)
-        mixed_class(course)
+        mixed_class(course, ledger=course == parallel)
     for assignment_id in IDS:
         # One plain nbgrader run per assignment, as an instructor types it; it exits non-zero
         # because of the broken files, after grading everyone else.
@@ -70,6 +85,7 @@ def test_parallel_grades_equal_serial_nbgrader(courses):
     serial, parallel, results = courses
     expected = gradebook_rows(serial)
     assert expected and gradebook_rows(parallel) == expected
+    assert expected[IDS[0], "student0", "timestamp"] == datetime(2026, 11, 20, 10)  # the ledger's, in parallel
     assert sum(not r.graded for r in results) == 2  # the two broken files, reported, not fatal
 
 

@@ -13,6 +13,7 @@ import io
 import re
 import signal
 import textwrap
+from datetime import datetime
 
 import pytest
 from distributed import Client
@@ -21,6 +22,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from servers import DaskCluster
 from tools import notebooks
 from tools.course import ASSIGNMENTS, ROOT
+from tools.grading import times
 from tools.grading.gradebook import db_url
 from tools.nbgrader_run import make_course, release
 from tools.submissions import fill
@@ -29,12 +31,12 @@ pytestmark = pytest.mark.slow  # a real Dask cluster and real grading runs: left
 
 A = ASSIGNMENTS["regularization"]
 EN, NB = A.folder("en"), A.notebook
-DUE, LATE, EARLY = "2025-03-01 00:00:00", "2025-03-02 00:00:00.000000 UTC", "2025-02-28 00:00:00.000000 UTC"
+DUE, LATE, EARLY = "2025-03-01 00:00:00", datetime(2025, 3, 2), datetime(2025, 2, 28)  # the ledger's times
 REFUSED = "not graded: the worker's result was refused: "
 OTHER_FILES = "files other than the notebook, its feedback and the assignment's own"
 
 HONEST = ("a-honest", "z-honest")  # graded first and last (one worker thread: tasks run in submission order)
-LATE_STUDENT = "l-late"  # an honest result with a forged early timestamp and a late penalty of -100
+LATE_STUDENT = "l-late"  # an honest result, a forged early time (recorded, timestamp.txt) and a penalty of -100
 HELPER = "n-forged-helper"  # an honest result with its own reg_utils.py (nbgrader copies the source's beside it)
 GRADED = (*HONEST, LATE_STUDENT, HELPER)
 MARK = b"ROGUE-WORKER-FORGED"  # in every file the rogue worker forges
@@ -112,6 +114,7 @@ def forge(kind, outcome, notebook):
     elif kind == "late":
         nb["late_submission_penalty"] = -100
         outcome["recorded"]["timestamp"] = "2000-01-01 00:00:00"
+        outcome["autograded"]["timestamp.txt"] = outcome["feedback"]["timestamp.txt"] = MARK + b" 2000-01-01"
     elif kind == "pickle":
         return Payload()
     return outcome
@@ -173,11 +176,12 @@ def dask_setup(worker):
 
 
 def build_class(course):
+    """Every student's correct notebook; their submission times in the instructor's ledger (LATE_STUDENT late)."""
     correct = fill(notebooks.read(course / "release" / EN / NB), notebooks.read(course / "source" / EN / NB))
     for student in (*GRADED, *FORGED, PICKLE):
-        folder = course / "submitted" / student / EN
-        notebooks.write(correct, folder / NB)
-        (folder / "timestamp.txt").write_text(LATE if student == LATE_STUDENT else EARLY)
+        notebooks.write(correct, course / "submitted" / student / EN / NB)
+    times.record(course, [(EN, student, LATE if student == LATE_STUDENT else EARLY, "the instructor's")
+                          for student in (*GRADED, *FORGED, PICKLE)])
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +197,6 @@ def rogue_run(tmp_path_factory):
     release(course, [EN])
     with Gradebook(db_url(course)) as gb:
         gb.update_or_create_assignment(EN, duedate=DUE)
-    (course / "masters").symlink_to(ROOT / "masters", target_is_directory=True)  # shipped to the workers
     build_class(course)
     marker = base / "unpickled-in-the-instructors-process"
     preload = base / "rogue_preload.py"
@@ -281,10 +284,12 @@ def test_a_late_submission_gets_the_instructors_penalty_not_the_workers(rogue_ru
     course, results, *_ = rogue_run
     r = results[LATE_STUDENT]
     assert r.graded and r.score == r.max_score > 0
-    assert r.penalty == r.score  # penalty_method "zero", from the submission's own timestamp.txt and the due date
+    assert r.penalty == r.score  # penalty_method "zero", from the instructor's ledger and the due date
     with Gradebook(db_url(course)) as gb:
         submission = gb.find_submission(EN, LATE_STUDENT)
         assert submission.total_seconds_late == 24 * 3600 and str(submission.timestamp).startswith("2025-03-02")
+    for stage in ("autograded", "feedback"):  # the time nbgrader keeps beside the notebook is the instructor's too
+        assert (course / stage / LATE_STUDENT / EN / "timestamp.txt").read_text() == times.time_text(LATE)
 
 
 def test_grades_csv_and_the_report_are_written_without_forged_scores(rogue_run):

@@ -4,6 +4,8 @@ build      masters/ -> source/<assignment>_<lang>/ and reference/
 release    source/ -> release/ with nbgrader generate_assignment (normalised)
 check      fail if source/, reference/ or release/ differ from what build and release produce now
 demo       grade the sample class of examples/ in this course folder and print where everything is
+collect    nbgrader's collect from its exchange into submitted/, recording when each submission arrived there
+times      the submission times the late penalty is computed from: set one by hand, import a CSV file, list
 grade      autograde every submission in submitted/, write feedback and grades.csv, print a table
 sample-class  rewrite examples/sample_class/; with --students N --seed S, generate a random class
 export     grades for Moodle or Canvas: `nbgrader export` with an exporter of tools/lms.py and a roster
@@ -55,6 +57,70 @@ def cmd_grade(args):
         return 2
     report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler,
                        security=security), ROOT)
+
+
+def _nbgrader_log():
+    """A logger that shows nbgrader's messages on stderr, names in them made printable."""
+    import logging
+
+    from .grading.intake import printable
+
+    class Printable(logging.Formatter):
+        def format(self, record):  # a message on several lines stays on one, its line breaks shown as \n
+            return f"[nbgrader {record.levelname}] {printable(record.getMessage().strip())}"
+
+    log = logging.getLogger("tools.collect.nbgrader")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(Printable())
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    return log
+
+
+def cmd_collect(args):
+    from nbgrader.exchange import ExchangeError
+
+    from .course import ROOT
+    from .grading import times
+    from .grading.intake import printable
+    options = times.nbgrader_options(args.nbgrader_options)
+    try:
+        collected = times.collect(ROOT, args.assignment, student=args.student, update=args.update,
+                                  before_duedate=args.before_duedate, options=options, log=_nbgrader_log())
+    except ExchangeError as error:
+        print(f"nbgrader collect failed: {printable(error)}", file=sys.stderr)
+        return 1
+    for student, moment, entry in collected.recorded:
+        print(f"{printable(student)} / {args.assignment}: arrived {times.time_text(moment)} "
+              f"(inbound entry {printable(entry)})")
+    for student in collected.kept:
+        print(f"{printable(student)} / {args.assignment}: not copied (collected before; --update collects a newer "
+              "submission), its recorded time unchanged")
+    print(f"collected {len(collected.recorded)} submissions of {args.assignment}; their times are in "
+          f"{times.ledger_path(ROOT)}")
+
+
+def cmd_times(args):
+    from .course import ROOT, assignment_ids
+    from .grading import times
+    from .grading.intake import printable
+    if args.action == "set":
+        if args.assignment not in assignment_ids():
+            print(f"{printable(args.assignment)} is not an assignment of the course", file=sys.stderr)
+            return 2
+        moment = times.parse_time(args.time)
+        times.record(ROOT, [(args.assignment, args.student, moment, args.source or times.BY_HAND)])
+        print(f"{printable(args.student)} / {args.assignment}: {times.time_text(moment)}")
+    elif args.action == "import":
+        rows = times.record(ROOT, times.read_csv(args.csv, args.source))
+        print(f"recorded {len(rows)} submission times from {args.csv}")
+    else:
+        ledger = times.read(ROOT)
+        for (assignment_id, student), entry in sorted(ledger.items()):
+            if not args.assignments or assignment_id in args.assignments:
+                print(f"{assignment_id}\t{printable(student)}\t{entry.text}\t{printable(entry.source)}")
 
 
 def cmd_sample_class(args):
@@ -121,6 +187,33 @@ def main(argv=None):
                        help="reach a tcp:// scheduler off the loopback, unencrypted: whoever can reach it can run "
                             "code on the workers, whoever is on the network between reads the submissions")
     grade.set_defaults(func=cmd_grade)
+    collect = commands.add_parser(
+        "collect", help="nbgrader collect, recording when each submission arrived in the exchange",
+        description="Run nbgrader's collect (its default exchange, the course's configuration) and record, for "
+                    "each submission it copies into submitted/, when it arrived in the exchange (the latest ctime "
+                    "of its inbound entry, which a student cannot set back). Options of nbgrader are given as "
+                    "--Class.trait=value, e.g. --Exchange.root=/srv/nbgrader/exchange.")
+    collect.add_argument("assignment", help="assignment id, e.g. regularization_pt")
+    collect.add_argument("--student", help="collect only this student's submission")
+    collect.add_argument("--update", action="store_true",
+                         help="replace submissions collected before with newer ones (nbgrader's --update)")
+    collect.add_argument("--before-duedate", action="store_true",
+                         help="nbgrader's --before-duedate (it chooses the entry by the time in its name, which "
+                              "the student wrote; the time recorded is still the entry's arrival)")
+    collect.set_defaults(func=cmd_collect)
+    times_ = commands.add_parser("times", help="the submission times the late penalty is computed from")
+    actions = times_.add_subparsers(dest="action", required=True)
+    set_ = actions.add_parser("set", help="record one submission's time by hand")
+    set_.add_argument("assignment", help="assignment id, e.g. regularization_pt")
+    set_.add_argument("student", help="student id (the folder name under submitted/)")
+    set_.add_argument("time", help="with its offset: '2026-11-20 10:00 -03:00' or '2026-11-20 13:00 UTC'")
+    set_.add_argument("--source", help="where the time comes from (default: set by hand)")
+    import_ = actions.add_parser("import", help="record the times of a CSV file (an LMS download's)")
+    import_.add_argument("csv", help="a CSV file with the columns assignment, student_id, time (with its offset)")
+    import_.add_argument("--source", help="where the times come from (default: imported from FILE)")
+    list_ = actions.add_parser("list", help="print the recorded times")
+    list_.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    times_.set_defaults(func=cmd_times)
     sample = commands.add_parser("sample-class", help="rewrite examples/sample_class, or generate a random class")
     sample.add_argument("--students", type=int, help="generate this many submissions per notebook instead")
     sample.add_argument("--seed", type=int, default=0)
@@ -134,13 +227,21 @@ def main(argv=None):
                                              "id_number; canvas: sis_login_id, sis_user_id, id)")
     export.add_argument("--to", help="the CSV file to write (default: moodle.csv or canvas.csv, here)")
     export.set_defaults(func=cmd_export)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    from .grading.times import LedgerError, is_nbgrader_option
+    if extra and (args.command != "collect" or not all(map(is_nbgrader_option, extra))):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")  # only collect passes --Class.trait=value on
+    args.nbgrader_options = extra
     from .grading.jail import JailUnavailable
     from .grading.worker import ClusterUnavailable
     try:
         return args.func(args) or 0
     except (JailUnavailable, ClusterUnavailable) as error:
         print(f"cannot grade: {error}", file=sys.stderr)
+        return 2
+    except LedgerError as error:
+        from .grading.intake import printable
+        print(f"submission times: {printable(error)}", file=sys.stderr)
         return 2
 
 

@@ -51,7 +51,7 @@ def make_course(path, with_release=True):
     path.mkdir(parents=True, exist_ok=True)
     for name in COURSE_FILES:
         shutil.copy(ROOT / name, path / name)
-    for package in ("tools", "reference"):  # the config's preprocessors and the referee's solutions
+    for package in ("tools", "reference", "exercises"):  # the config's plugins, the reference, the cases
         if not (path / package).exists():
             (path / package).symlink_to(ROOT / package, target_is_directory=True)
     for folder in ("source", "release") if with_release else ("source",):

@@ -14,6 +14,11 @@ Design
   in the formgrader are kept) and the course's ``autograded/`` and ``feedback/`` folders. The gradebook is
   wherever the course's ``CourseDirectory.db_url`` says: SQLite by default, or PostgreSQL. ``nbgrader
   export`` then writes ``grades.csv``.
+* The submission time is the instructor's ledger's (:mod:`times`: what ``python -m tools collect`` or ``times
+  set`` recorded), never the submission folder's ``timestamp.txt``: it is what the gradebook records, what
+  nbgrader in the worker is given as ``timestamp.txt`` (and so what ``autograded/`` and ``feedback/`` hold),
+  and what the late penalty is computed from. A submission the ledger does not know has no time and no late
+  penalty; when its assignment has a due date, its status says so.
 * Student code runs only in jails (:mod:`tools.grading.jail`): the kernel and the referee's checks. Before
   grading, the jail is probed; where it cannot be set up, grading stops with the cause and the fix, unless
   ``jail=False`` (``--no-jail``), and then every status says "graded without a jail".
@@ -42,7 +47,7 @@ from tqdm.auto import tqdm
 
 from ..course import assignment_ids, split_assignment_id
 from ..nbgrader_run import export_grades
-from . import intake, worker
+from . import intake, times, worker
 from . import results as results_
 from .gradebook import db_url, load_config, record, snapshot, without_gradebook
 from .execute import GRADER_MEMORY
@@ -51,6 +56,7 @@ from .notebook import function_and_label, is_test_cell
 from .worker import run_folder
 
 SPAWN = multiprocessing.get_context("spawn")  # workers never inherit the main process's open gradebook
+UNTIMED = "no submission time on record, so no late penalty"  # the status note when the assignment has a due date
 
 
 @dataclass
@@ -244,7 +250,8 @@ def _start_local(run, source, gradebook, config):
 
 def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
     todo, results = [], []
-    notes, times = {}, {}
+    notes = {}
+    stamps = {key: entry.time for key, entry in times.read(course).items()}  # the instructor's, never the folder's
     for assignment_id, student in submissions(course, ids):  # the folders are the students': intake reads them
         taken = intake.take(course / "submitted", student, assignment_id)
         folder = course / "submitted" / student / assignment_id
@@ -252,18 +259,21 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
         if reason:
             skipped = f" ({taken.skipped})" if taken.skipped else ""
             results.append(Result(student, assignment_id, status=f"not graded: {reason}{skipped}"))
-            times[assignment_id, student] = taken.timestamp
         else:
             todo.append((assignment_id, student, taken.rename))
             notes[assignment_id, student] = taken.note
-            times[assignment_id, student] = taken.timestamp
     config = load_config(course)
     url = db_url(course, config)
     with Gradebook(url) as gb:
         _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}))
         for r in results:  # as nbgrader leaves a notebook it cannot read: the submission, with no scores
             if intake.storable(r.student):
-                record(gb, r.assignment, r.student, {"timestamp": times[r.assignment, r.student], "notebooks": {}})
+                record(gb, r.assignment, r.student, {"timestamp": stamps.get((r.assignment, r.student)),
+                                                     "notebooks": {}})
+        for assignment_id, student, _ in todo:
+            if (assignment_id, student) not in stamps and gb.find_assignment(assignment_id).duedate is not None:
+                notes[assignment_id, student] = "; ".join(
+                    note for note in (notes[assignment_id, student], UNTIMED) if note)
     run = run_folder()
     try:
         snapshot(url, run / "gradebook.db")
@@ -277,18 +287,21 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
         bar = tqdm(total=len(todo), unit="submission", desc="autograde", disable=not progress, smoothing=0.1)
         try:
             with Gradebook(url) as gb:
-                for (assignment_id, student), outcome in _graded(workers, course, todo):
+                for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
                     try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
                         outcome = results_.checked(outcome, gb, assignment_id, course / "source" / assignment_id)
                     except results_.Refused as refused:
                         outcome = {"status": f"not graded: the worker's result was refused: {refused}",
                                    "recorded": None}
                     if outcome["recorded"]:
-                        results_.replace_folder(course / "autograded" / student / assignment_id,
-                                                outcome["autograded"])
-                        results_.replace_folder(course / "feedback" / student / assignment_id, outcome["feedback"])
-                        record(gb, assignment_id, student, {"timestamp": times[assignment_id, student],
-                                                            **outcome["recorded"]})
+                        when = stamps.get((assignment_id, student))
+                        for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
+                            files = outcome[stage]
+                            files.pop(times.TIMESTAMP, None)
+                            if when is not None:
+                                files[times.TIMESTAMP] = times.time_text(when).encode()
+                            results_.replace_folder(course / stage / student / assignment_id, files)
+                        record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
                         results_.late_penalties(gb, grading_config, assignment_id, student)
                     status, note = outcome["status"], notes.get((assignment_id, student))
                     if note and outcome["recorded"]:
@@ -305,8 +318,11 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
     return results
 
 
-def _graded(workers, course, todo):
+def _graded(workers, course, todo, stamps=None):
     """Yield ((assignment id, student), outcome) as workers finish, with a bounded number in flight.
+
+    ``stamps``: (assignment id, student) -> the instructor's submission time (naive UTC), given to the worker's
+    nbgrader as ``timestamp.txt``; a submission without one is sent without it.
 
     A local worker that dies (its memory cap, a crash) breaks its pool and every submission in flight there: a
     new pool is started, and each of those submissions is graded again *alone*. One that breaks a pool while
@@ -325,6 +341,9 @@ def _graded(workers, course, todo):
                 break
             assignment_id, student, rename = item
             files = intake.submission_files(course / "submitted", student, assignment_id, rename)
+            when = (stamps or {}).get((assignment_id, student))
+            if files and when is not None:
+                files[times.TIMESTAMP] = times.time_text(when).encode()
             in_flight[workers.submit(assignment_id, student, files, rename)] = item
         if not in_flight:
             return

@@ -81,16 +81,15 @@ def record(gb, assignment_id, student, recorded):
 
     Exactly the fields that nbgrader's ``SaveAutoGrades`` and ``update_or_create_submission`` write, so the
     result equals a serial ``nbgrader autograde``, and manual grades given in the formgrader are kept.
+    ``recorded["timestamp"]`` is the instructor's submission time (:mod:`tools.grading.times`), and it is
+    recorded as given: None clears a time recorded earlier (a submission the ledger does not know has none).
     """
     gb.update_or_create_student(student)
     with warnings.catch_warnings():
         # nbgrader's add_submission touches a relationship before its session flush; SQLAlchemy 2 says so
         # (the serial `nbgrader autograde` does the same); the rows are written correctly.
         warnings.filterwarnings("ignore", category=SAWarning)
-        if recorded["timestamp"]:
-            gb.update_or_create_submission(assignment_id, student, timestamp=recorded["timestamp"])
-        else:
-            gb.update_or_create_submission(assignment_id, student)
+        gb.update_or_create_submission(assignment_id, student, timestamp=recorded["timestamp"])
     for notebook, data in recorded["notebooks"].items():
         if "late_submission_penalty" in data:  # otherwise computed by the caller (tools/grading/results.py)
             gb.find_submission_notebook(notebook, assignment_id, student).late_submission_penalty = \
@@ -107,9 +106,9 @@ def record(gb, assignment_id, student, recorded):
 def record_ungradable(gb, course, assignment_id, student):
     """What ``nbgrader autograde`` leaves for a notebook it cannot read: the submission, with no scores.
 
-    The instructor then sees it in the formgrader as needing a manual grade.
+    The instructor then sees it in the formgrader as needing a manual grade. Its time is the instructor's
+    ledger's (:mod:`tools.grading.times`), never the ``timestamp.txt`` of the submission folder.
     """
-    from nbgrader.coursedir import CourseDirectory
-    timestamp = CourseDirectory(root=str(course)).get_existing_timestamp(
-        str(Path(course) / "submitted" / student / assignment_id))
-    record(gb, assignment_id, student, {"timestamp": timestamp, "notebooks": {}})
+    from .times import lookup
+    entry = lookup(course, assignment_id, student)
+    record(gb, assignment_id, student, {"timestamp": entry and entry.time, "notebooks": {}})

@@ -9,12 +9,13 @@ export unpacked), so this module reads it the way one reads hostile input:
   the ``lstat`` is refused) and checked again with ``fstat``. The submission folder and the student's folder
   themselves must be real folders. What was skipped is named in the submission's status.
 * **Only what grading needs is read**: the notebook (:func:`locate`: the expected name, or the one other
-  notebook when the student renamed it) and nbgrader's ``timestamp.txt`` (the submission time it judges
-  lateness by), plus the files an assignment declares in :data:`EXTRA_FILES` (none today). Nothing else of the
-  folder is read, so nothing else reaches a worker, ``autograded/`` or ``feedback/``.
+  notebook when the student renamed it), plus the files an assignment declares in :data:`EXTRA_FILES` (none
+  today). Nothing else of the folder is read, so nothing else reaches a worker, ``autograded/`` or
+  ``feedback/``. In particular nbgrader's ``timestamp.txt`` is not read: the student's ``nbgrader submit`` (or
+  whoever assembled the folder) wrote it; the submission time is the instructor's (:mod:`tools.grading.times`).
 * **Sizes are capped before reading**, from ``lstat``: :data:`NOTEBOOK_LIMIT` per notebook (the largest
-  solution notebook is 74 KB), :data:`TIMESTAMP_LIMIT` for ``timestamp.txt``, :data:`SUBMISSION_LIMIT` for
-  everything in the folder together and :data:`ENTRY_LIMIT` entries. A submission over a cap is not graded,
+  solution notebook is 74 KB), :data:`SUBMISSION_LIMIT` for everything in the folder together and
+  :data:`ENTRY_LIMIT` entries. A submission over a cap is not graded,
   with a status that says which cap, and the class goes on.
 * **Names are data.** nbgrader finds a submission with ``glob``, so a student id with ``[``, ``]``, ``*`` or
   ``?`` cannot be graded by it, nor one with a line break (its path patterns stop there); it strips spaces
@@ -33,10 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 NOTEBOOK_LIMIT = 16 * 2**20     # bytes of one notebook (the largest solution notebook is 74 KB)
-TIMESTAMP_LIMIT = 1024          # bytes of timestamp.txt (nbgrader writes one line)
 SUBMISSION_LIMIT = 256 * 2**20  # bytes of every regular file of a submission folder together, read or not
 ENTRY_LIMIT = 10_000            # files and folders in a submission folder, at any depth
-TIMESTAMP = "timestamp.txt"     # nbgrader's record of the submission time (nbgrader collect writes it)
 EXTRA_FILES = {}                # assignment name -> files graded beside the notebook, each with its size cap
 
 GLOB = "[]*?"                   # characters nbgrader's glob reads as a pattern
@@ -63,10 +62,8 @@ class Intake:
     ``expected``: the assignment's notebook name (the worker grades ``notebook`` under that name);
     ``reason``: why the submission is not graded (None: it can be); ``note``: what the status of a graded
     submission adds (a renamed notebook, extra notebooks, entries skipped unread); ``skipped``: the part of it
-    that names the entries skipped unread (links, FIFOs, devices), for any status; ``timestamp``: nbgrader's
-    submission time (a naive UTC datetime, as nbgrader's ``parse_utc`` gives it), None when the folder has
-    none or it is unreadable;
-    ``files``: name -> bytes of what goes to the worker (the notebook, ``timestamp.txt``, declared extras).
+    that names the entries skipped unread (links, FIFOs, devices), for any status;
+    ``files``: name -> bytes of what goes to the worker (the notebook and declared extras).
     """
 
     notebook: str = None
@@ -74,7 +71,6 @@ class Intake:
     reason: str = None
     note: str = ""
     skipped: str = ""
-    timestamp: object = None
     files: dict = field(default_factory=dict)
 
     @property
@@ -340,18 +336,6 @@ def skipped(entries):
     return "skipped, not read: " + ", ".join(shown)
 
 
-def _timestamp(data):
-    from nbgrader.utils import parse_utc
-
-    text = data.decode("utf-8", "replace").strip()
-    if not text:
-        return None  # nbgrader reads an empty timestamp.txt as no time
-    try:
-        return parse_utc(text)
-    except (ValueError, OverflowError):
-        raise Refused(f"{TIMESTAMP} holds no time nbgrader can read") from None
-
-
 def _needed(assignment_id, notebook):
     """Files the worker needs (name -> size cap), besides the ones that may be absent."""
     from ..course import split_assignment_id
@@ -363,10 +347,8 @@ def take(submitted, student, assignment_id):
     """Check one submission (``submitted/<student>/<assignment_id>``) and read what grading needs from it.
 
     Never raises for anything in the folder: every refusal becomes :attr:`Intake.reason`, in this order: the
-    folders are not real folders, too many entries, an unreadable ``timestamp.txt``, a student id nbgrader
-    cannot grade, no notebook (or a notebook that is not a regular file), the folder over
-    :data:`SUBMISSION_LIMIT`, a file over its own cap. ``timestamp`` is set whenever it could be read, so a
-    submission that is not graded is still recorded with its time.
+    folders are not real folders, too many entries, a student id nbgrader cannot grade, no notebook (or a
+    notebook that is not a regular file), the folder over :data:`SUBMISSION_LIMIT`, a file over its own cap.
 
     Returns
     -------
@@ -386,12 +368,6 @@ def take(submitted, student, assignment_id):
         entries = survey(folder)
         top = {path: kind for path, (kind, _) in entries.items() if "/" not in path}
         taken.note = taken.skipped = skipped(entries)
-        if TIMESTAMP in top:
-            try:
-                taken.files[TIMESTAMP] = read_at(folder, TIMESTAMP, TIMESTAMP_LIMIT)
-                taken.timestamp = _timestamp(taken.files[TIMESTAMP])
-            except Refused as refusal:
-                raise Refused(f"{refusal}; nbgrader needs it to judge lateness", TIMESTAMP) from None
         problem = id_problem(student)
         if problem:
             raise Refused(problem)
@@ -415,7 +391,7 @@ def take(submitted, student, assignment_id):
 
 
 def submission_files(submitted, student, assignment_id, rename=None):
-    """What goes to the worker for one submission: name -> bytes (the notebook as found, ``timestamp.txt``).
+    """What goes to the worker for one submission: name -> bytes (the notebook as found, declared extras).
 
     ``rename`` is the (found name, expected name) pair the intake gave; the names are those of the folder,
     the worker renames. Read by the rules of :func:`take`; when the folder no longer passes them (it changed

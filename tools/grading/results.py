@@ -9,8 +9,9 @@ believed as sent:
   maximum, only the files grading writes (the notebook, its feedback page, ``timestamp.txt``), sizes capped,
   and the autograded notebook one that the instructor's process can read back (:func:`_readable_notebook`).
   A result that fails is that submission's status ("the worker's result was refused: ...");
-* the submission time is the one the instructor's process read (:mod:`tools.grading.intake`), and the late
-  penalty is computed here, by nbgrader's own plugin, from the course's configuration (:func:`late_penalties`);
+* the submission time is the instructor's (the ledger of :mod:`tools.grading.times`; the ``timestamp.txt`` of
+  the autograded and feedback folders is replaced by it, or removed when it has none), and the late penalty is
+  computed here, by nbgrader's own plugin, from the course's configuration (:func:`late_penalties`);
 * each submission's ``autograded/`` and ``feedback/`` folders are replaced whole (:func:`replace_folder`).
 """
 import math
@@ -39,7 +40,8 @@ def checked(outcome, gb, assignment_id, source):
     """``outcome`` reduced to what may be recorded: ``{"status", "recorded", "autograded", "feedback"}``.
 
     ``recorded`` keeps only grades and comments (the timestamp and the penalties are the instructor's). Of the
-    autograded files only the notebook and ``timestamp.txt`` are the worker's: the assignment's other files
+    autograded files only the notebook and ``timestamp.txt`` are the worker's (and the caller replaces that
+    ``timestamp.txt`` with the instructor's time): the assignment's other files
     (helper modules, datasets), which nbgrader copies beside it, are taken from ``source`` (the course's own
     ``source/<assignment>`` folder), whatever the worker sent.
 
