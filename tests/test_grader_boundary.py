@@ -179,7 +179,8 @@ def test_hidden_case_messages_carry_nothing_the_student_produced(graded):
                     "compute_cost_with_regularization_")}
     assert "has shape (0, 9242)" in messages["compute_cost_with_regularization_example"]
     hidden = messages["compute_cost_with_regularization_hidden"]
-    assert "output has the wrong shape" in hidden and not re.search(r"\d", hidden), hidden
+    assert hidden.endswith("on other inputs: `cost` has the wrong shape."), hidden
+    assert not re.search(r"\d", hidden), hidden
     html = (course / "feedback" / "leak-shape" / REG_EN / REG.notebook.replace(".ipynb", ".html")).read_text(encoding="utf-8")
     assert not re.search(r"\(0, (?!9242)\d+\)", html)
 
