@@ -1,4 +1,5 @@
-"""Shared fixtures: import paths and one real nbgrader course per test session."""
+"""Shared fixtures: import paths, the instructor's language, and one real nbgrader course per test session."""
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,12 @@ for path in (ROOT, ROOT / "utils", ROOT / "tests"):
         sys.path.insert(0, str(path))
 
 from tools import nbgrader_run  # noqa: E402
+
+# The instructor's texts follow the locale (tools/instructor_texts.py); the suite reads them in English wherever it
+# runs. The Portuguese ones are tested with an explicit language (tests/test_report_pt.py).
+os.environ["LANG"] = "C.UTF-8"
+for name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(name, None)
 
 
 def pytest_configure(config):

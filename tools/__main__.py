@@ -45,7 +45,9 @@ def cmd_demo(args):
 def cmd_grade(args):
     from .course import ROOT
     from .grading.classroom import grade_class
+    from .instructor_texts import text
     from .report import report
+    language = args.language
     security = None
     tls = {"ca_file": args.tls_ca_file, "cert": args.tls_cert, "key": args.tls_key}
     if args.scheduler:
@@ -53,10 +55,10 @@ def cmd_grade(args):
         security = ClusterSecurity(**tls, allow_plaintext=args.allow_plaintext)
         client_security(args.scheduler, security)  # an unsafe address or missing certificates stop here, first
     elif any(tls.values()) or args.allow_plaintext:
-        print("--tls-ca-file, --tls-cert, --tls-key and --allow-plaintext go with --scheduler", file=sys.stderr)
+        print(text("tls_needs_scheduler", language), file=sys.stderr)
         return 2
     report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler,
-                       security=security), ROOT)
+                       security=security, language=language), ROOT, language)
 
 
 def _nbgrader_log():
@@ -186,6 +188,9 @@ def main(argv=None):
     grade.add_argument("--allow-plaintext", action="store_true",
                        help="reach a tcp:// scheduler off the loopback, unencrypted: whoever can reach it can run "
                             "code on the workers, whoever is on the network between reads the submissions")
+    grade.add_argument("--lang", choices=("en", "pt"), dest="lang",
+                       help="the language of the table, the messages and report.html (default: the locale's: pt when "
+                            "LC_ALL, LC_MESSAGES or LANG starts with pt, else en)")
     grade.set_defaults(func=cmd_grade)
     collect = commands.add_parser(
         "collect", help="nbgrader collect, recording when each submission arrived in the exchange",
@@ -232,12 +237,14 @@ def main(argv=None):
     if extra and (args.command != "collect" or not all(map(is_nbgrader_option, extra))):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")  # only collect passes --Class.trait=value on
     args.nbgrader_options = extra
+    from .instructor_texts import chosen, text
+    args.language = chosen(getattr(args, "lang", None))  # the instructor's: --lang, else the locale's
     from .grading.jail import JailUnavailable
     from .grading.worker import ClusterUnavailable
     try:
         return args.func(args) or 0
     except (JailUnavailable, ClusterUnavailable) as error:
-        print(f"cannot grade: {error}", file=sys.stderr)
+        print(text("cannot_grade", args.language, error=error), file=sys.stderr)
         return 2
     except LedgerError as error:
         from .grading.intake import printable

@@ -46,6 +46,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from tqdm.auto import tqdm
 
 from ..course import assignment_ids, split_assignment_id
+from ..instructor_texts import chosen, text
 from ..nbgrader_run import export_grades
 from . import intake, times, worker
 from . import results as results_
@@ -140,7 +141,7 @@ def submissions(course, ids=None):
     return found
 
 
-def _check_released(gb, ids):
+def _check_released(gb, ids, language="en"):
     missing = []
     for assignment_id in ids:
         try:
@@ -148,10 +149,11 @@ def _check_released(gb, ids):
         except MissingEntry:
             missing.append(assignment_id)
     if missing:
-        raise SystemExit(f"not in the gradebook: {', '.join(missing)}; run `make release` first")
+        raise SystemExit(text("not_in_gradebook", language, ids=", ".join(missing)))
 
 
-def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler=None, security=None):
+def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler=None, security=None,
+                language=None):
     """Autograde every submission of ``course/submitted`` (or of ``ids``), write feedback and grades.csv.
 
     Parameters
@@ -165,6 +167,9 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
         on its workers
     security : how to reach ``scheduler`` (:class:`cluster.ClusterSecurity`: certificates, plaintext off the
         loopback); default: Dask's configuration
+    language : the language of the progress bar and of the messages to the instructor (``"en"``, ``"pt"``;
+        None: the locale's, :func:`tools.instructor_texts.default_language`); statuses are written in English
+        whatever it is (the report translates them)
 
     Returns
     -------
@@ -182,7 +187,8 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
     previous = os.environ.get("PACK_NO_JAIL")
     os.environ["PACK_NO_JAIL"] = "0" if jail else "1"  # read by nbgrader_config.py
     try:
-        return _grade_class(course, ids, jobs or os.cpu_count() or 1, progress, scheduler, jail, security)
+        return _grade_class(course, ids, jobs or os.cpu_count() or 1, progress, scheduler, jail, security,
+                            chosen(language))
     finally:
         if previous is None:
             os.environ.pop("PACK_NO_JAIL", None)
@@ -248,7 +254,7 @@ def _start_local(run, source, gradebook, config):
     worker.start("local", tempfile.mkdtemp(prefix="worker-", dir=run), source, gradebook, config)
 
 
-def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
+def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, language="en"):
     todo, results = [], []
     notes = {}
     stamps = {key: entry.time for key, entry in times.read(course).items()}  # the instructor's, never the folder's
@@ -265,7 +271,7 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
     config = load_config(course)
     url = db_url(course, config)
     with Gradebook(url) as gb:
-        _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}))
+        _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}), language)
         for r in results:  # as nbgrader leaves a notebook it cannot read: the submission, with no scores
             if intake.storable(r.student):
                 record(gb, r.assignment, r.student, {"timestamp": stamps.get((r.assignment, r.student)),
@@ -284,7 +290,8 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None):
                                   jail, security)
         else:
             workers = LocalWorkers(jobs, run, course / "source", run / "gradebook.db", config)
-        bar = tqdm(total=len(todo), unit="submission", desc="autograde", disable=not progress, smoothing=0.1)
+        bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
+                   disable=not progress, smoothing=0.1)
         try:
             with Gradebook(url) as gb:
                 for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
