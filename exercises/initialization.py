@@ -14,8 +14,8 @@ _LAST_LAYER = {"en": 'The loop stops one layer early, so the last layer has no W
                "pt": 'O laço termina uma camada antes, e a última camada fica sem W e b: percorra l = 1, ..., L.'}
 _ROW_BIAS = {"en": 'b{l} has shape (1, n); it must be a column of shape (layers_dims[l], 1).',
              "pt": 'b{l} tem formato (1, n); deve ser uma coluna de formato (layers_dims[l], 1).'}
-_RANDOM_BIASES = {"en": 'The biases are random; they start at zero (only the weights are random).',
-                  "pt": 'Os vieses são aleatórios; eles começam em zero (só os pesos são aleatórios).'}
+_RANDOM_BIASES = {"en": 'The biases are random; they must start at zero (only the weights are random).',
+                  "pt": 'Os vieses são aleatórios; eles devem começar em zero (só os pesos são aleatórios).'}
 
 EXERCISES = [
     Exercise(
@@ -26,14 +26,14 @@ EXERCISES = [
         mistakes=[
             Mistake('bias of shape (1, n)', [('np.zeros((layers_dims[l], 1))', 'np.zeros((1, layers_dims[l]))')], **_ROW_BIAS),
             Mistake('transposed W', [('np.zeros((layers_dims[l], layers_dims[l - 1]))', 'np.zeros((layers_dims[l - 1], layers_dims[l]))')],
-                    en='W{l} is transposed: its shape is (layers_dims[l], layers_dims[l - 1]).',
-                    pt='W{l} está transposta: o formato dela é (layers_dims[l], layers_dims[l - 1]).'),
+                    en='W{l} is transposed: its shape must be (layers_dims[l], layers_dims[l - 1]).',
+                    pt='W{l} está transposta: o formato dela deve ser (layers_dims[l], layers_dims[l - 1]).'),
             Mistake('1-D bias np.zeros(layers_dims[l])', [('np.zeros((layers_dims[l], 1))', 'np.zeros(layers_dims[l])')],
                     en='b{l} is a 1-D array; it must be a column of shape (layers_dims[l], 1).',
                     pt='b{l} é um array 1-D; deve ser uma coluna de formato (layers_dims[l], 1).'),
             Mistake('integer zeros', [('np.zeros((layers_dims[l], layers_dims[l - 1]))', 'np.zeros((layers_dims[l], layers_dims[l - 1]), dtype=int)'), ('np.zeros((layers_dims[l], 1))', 'np.zeros((layers_dims[l], 1), dtype=int)')],
-                    en="The arrays hold integers; the parameters are float arrays, np.zeros' default dtype.",
-                    pt='Os arrays são de inteiros; os parâmetros são arrays de floats, o dtype padrão de np.zeros.'),
+                    en="The arrays hold integers; the parameters must be float arrays, np.zeros' default dtype.",
+                    pt='Os arrays são de inteiros; os parâmetros devem ser arrays de floats, o dtype padrão de np.zeros.'),
             Mistake('np.empty instead of np.zeros', [('np.zeros((layers_dims[l], layers_dims[l - 1]))', 'np.empty((layers_dims[l], layers_dims[l - 1]))')],
                     en='np.empty does not fill the array with zeros (its values are whatever was in memory): use np.zeros.',
                     pt='np.empty não preenche o array com zeros (os valores são o que havia na memória): use np.zeros.'),
@@ -63,20 +63,20 @@ EXERCISES = [
         hidden=HIDDEN,
         mistakes=[
             Mistake('x 0.01 instead of x 10', [('layers_dims[l - 1]) * 10', 'layers_dims[l - 1]) * 0.01')],
-                    en='This initialization uses large weights: np.random.randn(...) * 10, not * 0.01.',
-                    pt='Esta inicialização usa pesos grandes: np.random.randn(...) * 10, não * 0.01.'),
+                    en='This initialization must use large weights: np.random.randn(...) * 10, not * 0.01.',
+                    pt='Esta inicialização deve usar pesos grandes: np.random.randn(...) * 10, não * 0.01.'),
             Mistake('random biases', [('parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))', 'parameters["b" + str(l)] = np.random.randn(layers_dims[l], 1) * 10')], **_RANDOM_BIASES),
             Mistake('uniform np.random.rand', [('np.random.randn(', 'np.random.rand(')],
-                    en='np.random.rand draws uniform values in [0, 1); the weights are Gaussian: np.random.randn(...) * 10.',
-                    pt='np.random.rand sorteia valores uniformes em [0, 1); os pesos são gaussianos: np.random.randn(...) * 10.'),
+                    en='np.random.rand draws uniform values in [0, 1); the weights must be Gaussian: np.random.randn(...) * 10.',
+                    pt='np.random.rand sorteia valores uniformes em [0, 1); os pesos devem ser gaussianos: np.random.randn(...) * 10.'),
             Mistake('bias of shape (1, n)', [('np.zeros((layers_dims[l], 1))', 'np.zeros((1, layers_dims[l]))')], **_ROW_BIAS),
             Mistake('transposed W', [('np.random.randn(layers_dims[l], layers_dims[l - 1])', 'np.random.randn(layers_dims[l - 1], layers_dims[l]).T')],
                     en='Drawing the transposed shape and transposing it gives other random values: draw W{l} directly with shape (layers_dims[l], layers_dims[l - 1]).',
                     pt='Sortear o formato transposto e transpor o resultado dá outros valores aleatórios: sorteie W{l} direto com formato (layers_dims[l], layers_dims[l - 1]).'),
             Mistake('last layer forgotten', [('for l in range(1, L + 1):', 'for l in range(1, L):')], **_LAST_LAYER),
             Mistake('np.random.normal(10, 1): mean 10 instead of scale 10', [('np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10', 'np.random.normal(10, 1, (layers_dims[l], layers_dims[l - 1]))')],
-                    en='np.random.normal(10, 1, ...) has mean 10 and standard deviation 1; the weights have mean 0 and standard deviation 10: np.random.randn(...) * 10.',
-                    pt='np.random.normal(10, 1, ...) tem média 10 e desvio padrão 1; os pesos têm média 0 e desvio padrão 10: np.random.randn(...) * 10.'),
+                    en='np.random.normal(10, 1, ...) has mean 10 and standard deviation 1; the weights must have mean 0 and standard deviation 10: np.random.randn(...) * 10.',
+                    pt='np.random.normal(10, 1, ...) tem média 10 e desvio padrão 1; os pesos devem ter média 0 e desvio padrão 10: np.random.randn(...) * 10.'),
             Mistake('x 10 inside the shape', [('np.random.randn(layers_dims[l], layers_dims[l - 1]) * 10', 'np.random.randn(layers_dims[l], layers_dims[l - 1] * 10)')],
                     en='The * 10 is inside the parentheses, so it multiplies a dimension: multiply the random matrix by 10.',
                     pt='O * 10 ficou dentro dos parênteses e multiplica uma dimensão: multiplique a matriz aleatória por 10.'),

@@ -74,8 +74,8 @@
 #     - Exemplo: $a^{[L]}$ é a ativação da camada $L$; $W^{[L]}$ e $b^{[L]}$ são os parâmetros da camada $L$.
 # - O sobrescrito $(i)$ indica uma grandeza associada ao exemplo $i$.
 #     - Exemplo: $x^{(i)}$ é o $i$-ésimo exemplo de treinamento.
-# - O subscrito $i$ indica a $i$-ésima entrada de um vetor.
-#     - Exemplo: $a^{[l]}_i$ é a $i$-ésima entrada das ativações da camada $l$.
+# - O subscrito $i$ indica o $i$-ésimo elemento de um vetor.
+#     - Exemplo: $a^{[l]}_i$ é o $i$-ésimo elemento das ativações da camada $l$.
 # - Os exemplos são as **colunas** de uma matriz: $X$ tem formato $(n^{[0]}, m)$ para $m$ exemplos de
 #   $n^{[0]}$ atributos, e $A^{[l]}$ tem formato $(n^{[l]}, m)$, em que $n^{[l]}$ é o número de unidades da camada $l$.
 
@@ -272,9 +272,9 @@ def initialize_parameters(n_x, n_h, n_y):
 en: Check initialize_parameters(3, 2, 1). Expected output:
 pt: Verifica initialize_parameters(3, 2, 1). Saída esperada:
 W1 = [[ 0.01624345 -0.00611756 -0.00528172]
-      [-0.01072969  0.00865408 -0.02301539]]
+ [-0.01072969  0.00865408 -0.02301539]]
 b1 = [[0.]
-      [0.]]
+ [0.]]
 W2 = [[ 0.01744812 -0.00761207]]
 b2 = [[0.]]
 """
@@ -291,10 +291,8 @@ check_close("b2", parameters["b2"], np.zeros((1, 1)))
 passed()
 
 # %% grade_id="initialize_parameters_hidden" kind="tests" points=2
-"""
-en: Hidden tests of initialize_parameters: other layer sizes; the shape and values of every parameter.
-pt: Testes ocultos de initialize_parameters: outros tamanhos de camada; o formato e os valores de cada parâmetro.
-"""
+# en: Hidden tests of initialize_parameters: other layer sizes; the shape and values of every parameter.
+# pt: Testes ocultos de initialize_parameters: outros tamanhos de camada; o formato e os valores de cada parâmetro.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -310,7 +308,7 @@ pt: Testes ocultos de initialize_parameters: outros tamanhos de camada; o format
 # between layers. Recall that $n^{[l]}$ is the number of units in layer $l$. If the input $X$ has shape
 # $(n^{[0]}, m)$, then:
 #
-# | | shape of W | shape of b | activation | shape of the activation |
+# | | shape of W | shape of b | linear output | shape of $Z^{[l]}$ (and of $A^{[l]}$) |
 # |---|---|---|---|---|
 # | **layer 1** | $(n^{[1]}, n^{[0]})$ | $(n^{[1]}, 1)$ | $Z^{[1]} = W^{[1]} X + b^{[1]}$ | $(n^{[1]}, m)$ |
 # | **layer 2** | $(n^{[2]}, n^{[1]})$ | $(n^{[2]}, 1)$ | $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$ | $(n^{[2]}, m)$ |
@@ -334,7 +332,7 @@ pt: Testes ocultos de initialize_parameters: outros tamanhos de camada; o format
 # uma camada para a outra. Lembre que $n^{[l]}$ é o número de unidades da camada $l$. Se a entrada $X$ tem
 # formato $(n^{[0]}, m)$, então:
 #
-# | | formato de W | formato de b | ativação | formato da ativação |
+# | | formato de W | formato de b | saída linear | formato de $Z^{[l]}$ (e de $A^{[l]}$) |
 # |---|---|---|---|---|
 # | **camada 1** | $(n^{[1]}, n^{[0]})$ | $(n^{[1]}, 1)$ | $Z^{[1]} = W^{[1]} X + b^{[1]}$ | $(n^{[1]}, m)$ |
 # | **camada 2** | $(n^{[2]}, n^{[1]})$ | $(n^{[2]}, 1)$ | $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$ | $(n^{[2]}, m)$ |
@@ -390,8 +388,8 @@ print("np.dot(W, X) + b =\n" + str(np.dot(W, X) + b))
 # - Os tamanhos $n^{[l]}$ estão na lista `layer_dims`, a camada de entrada primeiro. Por exemplo, `layer_dims`
 #   de uma rede com 2 atributos de entrada, uma camada oculta de 4 unidades e uma camada de saída de 1 unidade é
 #   `[2, 4, 1]`: `W1` tem formato (4, 2), `b1` (4, 1), `W2` (1, 4) e `b2` (1, 1). Agora generalize para $L$ camadas!
-# - Esta é a implementação para uma rede de uma só camada ($L=1$), para inspirar você. O seu `layer_dims` é
-#   `[n_0, n_1]`, portanto `len(layer_dims) == 2`: dentro de `initialize_parameters_deep`, `L = len(layer_dims)`
+# - Esta é a implementação para uma rede de uma só camada ($L=1$), para inspirar você. O `layer_dims` dessa
+#   rede é `[n_0, n_1]`, portanto `len(layer_dims) == 2`: dentro de `initialize_parameters_deep`, `L = len(layer_dims)`
 #   conta também a camada de entrada.
 # ```python
 #     if len(layer_dims) == 2:
@@ -447,19 +445,19 @@ def initialize_parameters_deep(layer_dims):
 en: Check initialize_parameters_deep([5, 4, 3]). Expected output:
 pt: Verifica initialize_parameters_deep([5, 4, 3]). Saída esperada:
 W1 = [[ 0.01788628  0.0043651   0.00096497 -0.01863493 -0.00277388]
-      [-0.00354759 -0.00082741 -0.00627001 -0.00043818 -0.00477218]
-      [-0.01313865  0.00884622  0.00881318  0.01709573  0.00050034]
-      [-0.00404677 -0.0054536  -0.01546477  0.00982367 -0.01101068]]
+ [-0.00354759 -0.00082741 -0.00627001 -0.00043818 -0.00477218]
+ [-0.01313865  0.00884622  0.00881318  0.01709573  0.00050034]
+ [-0.00404677 -0.0054536  -0.01546477  0.00982367 -0.01101068]]
 b1 = [[0.]
-      [0.]
-      [0.]
-      [0.]]
+ [0.]
+ [0.]
+ [0.]]
 W2 = [[-0.01185047 -0.0020565   0.01486148  0.00236716]
-      [-0.01023785 -0.00712993  0.00625245 -0.00160513]
-      [-0.00768836 -0.00230031  0.00745056  0.01976111]]
+ [-0.01023785 -0.00712993  0.00625245 -0.00160513]
+ [-0.00768836 -0.00230031  0.00745056  0.01976111]]
 b2 = [[0.]
-      [0.]
-      [0.]]
+ [0.]
+ [0.]]
 """
 parameters = initialize_parameters_deep([5, 4, 3])
 print("W1 = " + str(parameters["W1"]))
@@ -480,10 +478,8 @@ check_close("b2", parameters["b2"], np.zeros((3, 1)))
 passed()
 
 # %% grade_id="initialize_parameters_deep_hidden" kind="tests" points=2
-"""
-en: Hidden tests of initialize_parameters_deep: deeper networks and a single layer; every parameter, and no extra ones.
-pt: Testes ocultos de initialize_parameters_deep: redes mais profundas e uma só camada; todos os parâmetros, e nenhum a mais.
-"""
+# en: Hidden tests of initialize_parameters_deep: deeper networks and a single layer; every parameter, and no extra ones.
+# pt: Testes ocultos de initialize_parameters_deep: redes mais profundas e uma só camada; todos os parâmetros, e nenhum a mais.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -591,10 +587,8 @@ check_length("linear_cache", linear_cache, 3)
 passed()
 
 # %% grade_id="linear_forward_hidden" kind="tests" points=2
-"""
-en: Hidden tests of linear_forward: other sizes, with a bias vector of several units; Z and the cache (A, W, b).
-pt: Testes ocultos de linear_forward: outros tamanhos, com um vetor de vieses de várias unidades; Z e o cache (A, W, b).
-"""
+# en: Hidden tests of linear_forward: other sizes, with a bias vector of several units; Z and the cache (A, W, b).
+# pt: Testes ocultos de linear_forward: outros tamanhos, com um vetor de vieses de várias unidades; Z e o cache (A, W, b).
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -730,10 +724,8 @@ check_length("linear_activation_cache", linear_activation_cache, 2)
 passed()
 
 # %% grade_id="linear_activation_forward_hidden" kind="tests" points=2
-"""
-en: Hidden tests of linear_activation_forward: other sizes, both activations; A and the cache ((A_prev, W, b), Z).
-pt: Testes ocultos de linear_activation_forward: outros tamanhos, as duas ativações; A e o cache ((A_prev, W, b), Z).
-"""
+# en: Hidden tests of linear_activation_forward: other sizes, both activations; A and the cache ((A_prev, W, b), Z).
+# pt: Testes ocultos de linear_activation_forward: outros tamanhos, as duas ativações; A e o cache ((A_prev, W, b), Z).
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -862,10 +854,8 @@ check_length("caches", caches, 3)
 passed()
 
 # %% grade_id="L_model_forward_hidden" kind="tests" points=2
-"""
-en: Hidden tests of L_model_forward: a deeper network (5 layers) and a single-layer one; AL and every cache.
-pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma de uma só camada; AL e cada cache.
-"""
+# en: Hidden tests of L_model_forward: a deeper network (5 layers) and a single-layer one; AL and every cache.
+# pt: Testes ocultos de L_model_forward: uma rede mais profunda (5 camadas) e uma de uma só camada; AL e cada cache.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -916,7 +906,7 @@ def compute_cost(AL, Y):
     pt: Parâmetros
     ----------
     en: AL : ndarray of shape (1, m), the probabilities predicted for the label 1
-    pt: AL : ndarray de formato (1, m), as probabilidades previstas para o rótulo 1
+    pt: AL : ndarray de formato (1, m), as probabilidades preditas para o rótulo 1
     en: Y : ndarray of shape (1, m), the true labels (0 or 1)
     pt: Y : ndarray de formato (1, m), os rótulos verdadeiros (0 ou 1)
 
@@ -956,10 +946,8 @@ check_close("cost", cost, 0.2797765635793422)
 passed()
 
 # %% grade_id="compute_cost_hidden" kind="tests" points=2
-"""
-en: Hidden tests of compute_cost: other labels and probabilities, a single example; the value and a single number.
-pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exemplo; o valor e um único número.
-"""
+# en: Hidden tests of compute_cost: other labels and probabilities, a single example; the value and a single number.
+# pt: Testes ocultos de compute_cost: outros rótulos e probabilidades, um só exemplo; o valor e um único número.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -1099,16 +1087,16 @@ def linear_backward(dZ, cache):
 en: Check linear_backward on the example. Expected output:
 pt: Verifica linear_backward no exemplo. Saída esperada:
 dA_prev = [[-1.15171336  0.06718465 -0.3204696   2.09812712]
-           [ 0.60345879 -3.72508701  5.81700741 -3.84326836]
-           [-0.4319552  -1.30987417  1.72354705  0.05070578]
-           [-0.38981415  0.60811244 -1.25938424  1.47191593]
-           [-2.52214926  2.67882552 -0.67947465  1.48119548]]
+ [ 0.60345879 -3.72508701  5.81700741 -3.84326836]
+ [-0.4319552  -1.30987417  1.72354705  0.05070578]
+ [-0.38981415  0.60811244 -1.25938424  1.47191593]
+ [-2.52214926  2.67882552 -0.67947465  1.48119548]]
 dW = [[ 0.07313866 -0.0976715  -0.87585828  0.73763362  0.00785716]
-      [ 0.85508818  0.37530413 -0.59912655  0.71278189 -0.58931808]
-      [ 0.97913304 -0.24376494 -0.08839671  0.55151192 -0.10290907]]
+ [ 0.85508818  0.37530413 -0.59912655  0.71278189 -0.58931808]
+ [ 0.97913304 -0.24376494 -0.08839671  0.55151192 -0.10290907]]
 db = [[-0.14713786]
-      [-0.11313155]
-      [-0.13209101]]
+ [-0.11313155]
+ [-0.13209101]]
 """
 dZ, linear_cache = linear_backward_test_case()
 dA_prev, dW, db = linear_backward(dZ, linear_cache)
@@ -1127,10 +1115,8 @@ check_close("db", db, [[-0.14713786], [-0.11313155], [-0.13209101]])
 passed()
 
 # %% grade_id="linear_backward_hidden" kind="tests" points=2
-"""
-en: Hidden tests of linear_backward: other sizes and numbers of examples; dA_prev, dW and db.
-pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; dA_prev, dW e db.
-"""
+# en: Hidden tests of linear_backward: other sizes and numbers of examples; dA_prev, dW and db.
+# pt: Testes ocultos de linear_backward: outros tamanhos e números de exemplos; dA_prev, dW e db.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -1239,15 +1225,15 @@ en: Check linear_activation_backward on the example, with both activations. Expe
 pt: Verifica linear_activation_backward no exemplo, com as duas ativações. Saída esperada:
 sigmoid:
 dA_prev = [[ 0.11017994  0.01105339]
-           [ 0.09466817  0.00949723]
-           [-0.05743092 -0.00576154]]
+ [ 0.09466817  0.00949723]
+ [-0.05743092 -0.00576154]]
 dW = [[ 0.10266786  0.09778551 -0.01968084]]
 db = [[-0.05729622]]
 
 relu:
 dA_prev = [[ 0.44090989  0.        ]
-           [ 0.37883606  0.        ]
-           [-0.2298228   0.        ]]
+ [ 0.37883606  0.        ]
+ [-0.2298228   0.        ]]
 dW = [[ 0.44513824  0.37371418 -0.10478989]]
 db = [[-0.20837892]]
 """
@@ -1273,10 +1259,8 @@ check_close("db (relu)", db, [[-0.20837892]])
 passed()
 
 # %% grade_id="linear_activation_backward_hidden" kind="tests" points=2
-"""
-en: Hidden tests of linear_activation_backward: layers of several units, both activations; dA_prev, dW and db.
-pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, as duas ativações; dA_prev, dW e db.
-"""
+# en: Hidden tests of linear_activation_backward: layers of several units, both activations; dA_prev, dW and db.
+# pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, as duas ativações; dA_prev, dW e db.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -1291,7 +1275,7 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 # `L_model_forward`, at each iteration you stored the cache of layer $l$, $((A^{[l-1]}, W^{[l]}, b^{[l]}), Z^{[l]})$:
 # the linear cache and the activation cache ($A^{[l-1]}$ is $X$ only for layer 1). In the backpropagation
 # module, you will use those variables to compute the gradients. Therefore, in `L_model_backward`,
-# you will iterate through all the hidden layers backward, starting from layer $L$. On each step, you will use
+# you will iterate through all the layers backward, starting from the output layer $L$. On each step, you will use
 # the cached values for layer $l$ to backpropagate through layer $l$. The bottom row of the figure of section 2
 # shows the backward pass.
 #
@@ -1328,7 +1312,7 @@ pt: Testes ocultos de linear_activation_backward: camadas de várias unidades, a
 # você guardou a cada iteração o cache da camada $l$, $((A^{[l-1]}, W^{[l]}, b^{[l]}), Z^{[l]})$: o cache linear
 # e o cache da ativação ($A^{[l-1]}$ é $X$ só na camada 1). No módulo de retropropagação, você vai usar essas
 # variáveis para calcular os gradientes. Assim, em `L_model_backward`, você vai percorrer todas as camadas
-# ocultas de trás para frente, começando pela camada $L$. Em cada passo, você vai usar os valores guardados da
+# de trás para frente, começando pela camada de saída, $L$. Em cada passo, você vai usar os valores guardados da
 # camada $l$ para retropropagar através da camada $l$. A linha de baixo da figura da seção 2 mostra a
 # propagação para trás.
 #
@@ -1440,14 +1424,14 @@ def L_model_backward(AL, Y, caches):
 en: Check L_model_backward on the example (two layers; AL here is arbitrary test data). Expected output:
 pt: Verifica L_model_backward no exemplo (duas camadas; aqui AL são dados de teste arbitrários). Saída esperada:
 dW1 = [[0.41010002 0.07807203 0.13798444 0.10502167]
-       [0.         0.         0.         0.        ]
-       [0.05283652 0.01005865 0.01777766 0.0135308 ]]
+ [0.         0.         0.         0.        ]
+ [0.05283652 0.01005865 0.01777766 0.0135308 ]]
 db1 = [[-0.22007063]
-       [ 0.        ]
-       [-0.02835349]]
+ [ 0.        ]
+ [-0.02835349]]
 dA1 = [[ 0.12913162 -0.44014127]
-       [-0.14175655  0.48317296]
-       [ 0.01663708 -0.05670698]]
+ [-0.14175655  0.48317296]
+ [ 0.01663708 -0.05670698]]
 """
 AL, Y_assess, caches = L_model_backward_test_case()
 grads = L_model_backward(AL, Y_assess, caches)
@@ -1461,10 +1445,8 @@ check_close("dA1", grads["dA1"], [[0.12913162, -0.44014127], [-0.14175655, 0.483
 passed()
 
 # %% grade_id="L_model_backward_hidden" kind="tests" points=2
-"""
-en: Hidden tests of L_model_backward: a real forward pass (AL is a probability) of a deeper network (4 layers) and of a two-layer one; every dA, dW and db.
-pt: Testes ocultos de L_model_backward: uma propagação para frente de verdade (AL é uma probabilidade) de uma rede mais profunda (4 camadas) e de uma de duas camadas; todos os dA, dW e db.
-"""
+# en: Hidden tests of L_model_backward: a real forward pass (AL is a probability) of a deeper network (4 layers) and of a two-layer one; every dA, dW and db.
+# pt: Testes ocultos de L_model_backward: uma propagação para frente de verdade (AL é uma probabilidade) de uma rede mais profunda (4 camadas) e de uma de duas camadas; todos os dA, dW e db.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -1554,11 +1536,11 @@ def update_parameters(parameters, grads, learning_rate):
 en: Check update_parameters on the example (learning rate 0.1). Expected output:
 pt: Verifica update_parameters no exemplo (taxa de aprendizado 0,1). Saída esperada:
 W1 = [[-0.59562069 -0.09991781 -2.14584584  1.82662008]
-      [-1.76569676 -0.80627147  0.51115557 -1.18258802]
-      [-1.0535704  -0.86128581  0.68284052  2.20374577]]
+ [-1.76569676 -0.80627147  0.51115557 -1.18258802]
+ [-1.0535704  -0.86128581  0.68284052  2.20374577]]
 b1 = [[-0.04659241]
-      [-1.28888275]
-      [ 0.53405496]]
+ [-1.28888275]
+ [ 0.53405496]]
 W2 = [[-0.55569196  0.0354055   1.32964895]]
 b2 = [[-0.84610769]]
 """
@@ -1578,10 +1560,8 @@ check_close("b2", parameters["b2"], [[-0.84610769]])
 passed()
 
 # %% grade_id="update_parameters_hidden" kind="tests" points=2
-"""
-en: Hidden tests of update_parameters: deeper networks and other learning rates; every W and b (whether or not the dict given is changed).
-pt: Testes ocultos de update_parameters: redes mais profundas e outras taxas de aprendizado; todos os W e b (mude ou não o dict recebido).
-"""
+# en: Hidden tests of update_parameters: deeper networks and other learning rates; every W and b (whether or not the dict given is changed).
+# pt: Testes ocultos de update_parameters: redes mais profundas e outras taxas de aprendizado; todos os W e b (mude ou não o dict recebido).
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/deep_nn.py, against the reference solution.
@@ -1602,7 +1582,7 @@ pt: Testes ocultos de update_parameters: redes mais profundas e outras taxas de 
 #
 # Parabéns por implementar todas as funções necessárias para construir uma rede neural profunda! Elas se
 # encaixam em um modelo de qualquer profundidade. Aqui está um, treinado em um pequeno conjunto de dados: duas
-# meias-luas entrelaçadas, com 300 pontos de treinamento e 200 de teste, rotulados de vermelho (0) e azul (1).
+# meias-luas entrelaçadas, com 300 pontos de treinamento e 200 de teste, marcados em vermelho (0) e azul (1).
 # Uma reta não consegue separá-las: a rede precisa aprender uma fronteira de decisão curva.
 
 # %%
@@ -1674,7 +1654,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.75, num_iterations=3000, pr
 def predict(X, parameters):
     """
     en: The labels (0 or 1) that the network predicts for the columns of X: 1 where AL > 0.5.
-    pt: Os rótulos (0 ou 1) que a rede prevê para as colunas de X: 1 onde AL > 0,5.
+    pt: Os rótulos (0 ou 1) que a rede prediz para as colunas de X: 1 onde AL > 0,5.
     """
     AL, _ = L_model_forward(X, parameters)
     return (AL > 0.5).astype(int)
@@ -1683,7 +1663,7 @@ def predict(X, parameters):
 def accuracy(X, Y, parameters):
     """
     en: The fraction of the examples of X whose predicted label is the label in Y.
-    pt: A fração dos exemplos de X cujo rótulo previsto é o rótulo de Y.
+    pt: A fração dos exemplos de X cujo rótulo predito é o rótulo de Y.
     """
     return float(np.mean(predict(X, parameters) == Y))
 
@@ -1716,6 +1696,8 @@ if not GRADING:
 # about a hundred iterations. With weights of scale 0.01, every layer shrinks the signal, so the output starts at
 # $\hat{y} \approx 0.5$ for every example and the gradients are tiny. Try a deeper network, for example
 # `layers_dims = [2, 20, 7, 5, 1]`, with the same settings: its cost does not leave 0.693 in 3000 iterations.
+# Its outputs stay within a hair of 0.5 for every example (0.693 is the cost of answering 0.5 everywhere), so
+# the accuracy it prints only says on which side of 0.5 each output happens to fall.
 # The *Initialization* assignment shows how to choose the scale of the weights so that deep networks train.
 #
 # ## 8 - Conclusion
@@ -1736,7 +1718,9 @@ if not GRADING:
 # $\log 2 \approx 0{,}693$ por umas cem iterações. Com pesos na escala de 0,01, cada camada encolhe o sinal; assim, a saída
 # começa em $\hat{y} \approx 0{,}5$ para todos os exemplos e os gradientes são minúsculos. Experimente uma rede
 # mais profunda, por exemplo `layers_dims = [2, 20, 7, 5, 1]`, com as mesmas configurações: o custo dela não sai
-# de 0,693 em 3000 iterações. A tarefa *Inicialização* mostra como escolher a escala dos pesos para que redes
+# de 0,693 em 3000 iterações. As saídas dela ficam a um fio de 0,5 para todos os exemplos (0,693 é o custo de
+# responder 0,5 para tudo), então a acurácia que ela imprime só diz de que lado de 0,5 cada saída calhou de cair.
+# A tarefa *Inicialização* mostra como escolher a escala dos pesos para que redes
 # profundas treinem.
 #
 # ## 8 - Conclusão

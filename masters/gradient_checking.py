@@ -113,7 +113,8 @@ GRADING = "NBGRADER_EXECUTION" in os.environ
 # ## 2 - How does gradient checking work?
 #
 # Backpropagation computes the gradients $\frac{\partial J}{\partial \theta}$, where $\theta$ denotes the
-# parameters of the model. $J$ is computed by forward propagation and by your loss function.
+# parameters of the model. $J$ is computed by forward propagation and by your cost function, the mean of the
+# losses of the $m$ examples.
 #
 # Because forward propagation is relatively easy to implement, you are confident you got it right, and so
 # you are almost 100 % sure that you compute the cost $J$ correctly. So you can use your code for
@@ -141,7 +142,8 @@ GRADING = "NBGRADER_EXECUTION" in os.environ
 # ## 2 - Como funciona a verificação de gradiente?
 #
 # A retropropagação calcula os gradientes $\frac{\partial J}{\partial \theta}$, em que $\theta$ denota os
-# parâmetros do modelo. $J$ é calculado pela propagação para frente e pela sua função de perda.
+# parâmetros do modelo. $J$ é calculado pela propagação para frente e pela sua função de custo, a média das
+# perdas dos $m$ exemplos.
 #
 # Como a propagação para frente é relativamente fácil de implementar, você confia que acertou, e então
 # tem quase 100 % de certeza de que calcula o custo $J$ corretamente. Assim, você pode usar o seu código
@@ -262,10 +264,8 @@ check_close("J", J, 8)
 passed()
 
 # %% grade_id="forward_propagation_hidden" kind="tests" points=2
-"""
-en: Hidden tests of forward_propagation: other inputs, negative and fractional values.
-pt: Testes ocultos de forward_propagation: outras entradas, valores negativos e fracionários.
-"""
+# en: Hidden tests of forward_propagation: other inputs, negative and fractional values.
+# pt: Testes ocultos de forward_propagation: outras entradas, valores negativos e fracionários.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/gradient_checking.py, against the reference solution.
@@ -328,10 +328,8 @@ check_close("dtheta", dtheta, 2)
 passed()
 
 # %% grade_id="backward_propagation_hidden" kind="tests" points=2
-"""
-en: Hidden tests of backward_propagation: other inputs, negative and fractional values.
-pt: Testes ocultos de backward_propagation: outras entradas, valores negativos e fracionários.
-"""
+# en: Hidden tests of backward_propagation: other inputs, negative and fractional values.
+# pt: Testes ocultos de backward_propagation: outras entradas, valores negativos e fracionários.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/gradient_checking.py, against the reference solution.
@@ -415,8 +413,8 @@ def gradient_check(x, theta, epsilon=1e-7):
     en: difference : float, the relative difference of formula (2) between the two gradients
     pt: difference : float, a diferença relativa da fórmula (2) entre os dois gradientes
     """
-    # en: Compute gradapprox using the left side of formula (1). epsilon is small enough: no limit to take.
-    # pt: Calcule gradapprox com o lado esquerdo da fórmula (1). epsilon é pequeno o bastante: não há limite a tomar.
+    # en: Compute gradapprox using the right side of formula (1), the centered difference. epsilon is small enough: no limit to take.
+    # pt: Calcule gradapprox com o lado direito da fórmula (1), a diferença centrada. epsilon é pequeno o bastante: não há limite a tomar.
     ### en: START CODE HERE ### (≈ 5 lines)
     ### pt: INICIE O SEU CÓDIGO AQUI ### (≈ 5 linhas)
     ### BEGIN SOLUTION
@@ -482,10 +480,8 @@ check_close("difference", difference, 1.0416666558e-08, rtol=1e-3, atol=0)
 passed()
 
 # %% grade_id="gradient_check_hidden" kind="tests" points=2
-"""
-en: Hidden tests of gradient_check: non-linear costs given by the test, several epsilons, a wrong derivative, the message.
-pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vários epsilons, uma derivada errada, a mensagem.
-"""
+# en: Hidden tests of gradient_check: non-linear costs given by the test, several epsilons, a wrong derivative, the message.
+# pt: Testes ocultos de gradient_check: custos não lineares dados pelo teste, vários epsilons, uma derivada errada, a mensagem.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/gradient_checking.py, against the reference solution.
@@ -675,9 +671,9 @@ def backward_propagation_n(X, Y, cache):
 # $$ \frac{\partial J}{\partial \theta} = \lim_{\varepsilon \to 0} \frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon} \tag{1}$$
 #
 # However, $\theta$ is not a scalar anymore. It is a dictionary called "parameters". We implemented a
-# function `dictionary_to_vector()` for you. It converts the "parameters" dictionary into a vector called
-# "values", obtained by reshaping all parameters (W1, b1, W2, b2, W3, b3) into vectors and concatenating
-# them. The inverse function is `vector_to_dictionary()`, which outputs back the "parameters"
+# function `dictionary_to_vector()` for you. It converts the "parameters" dictionary into one column vector
+# (`parameters_values` in `gradient_check_n`), obtained by reshaping all parameters (W1, b1, W2, b2, W3,
+# b3) into vectors and concatenating them. The inverse function is `vector_to_dictionary()`, which outputs back the "parameters"
 # dictionary, and `gradients_to_vector()` converts the "gradients" dictionary into a vector "grad" with
 # the same layout. Figure 4 shows the layout: each block is flattened row by row, and entry $i$ of
 # "grad" is the derivative with respect to entry $i$ of $\theta$. You do not need to worry about that.
@@ -694,9 +690,9 @@ def backward_propagation_n(X, Y, cache):
 # $$ \frac{\partial J}{\partial \theta} = \lim_{\varepsilon \to 0} \frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon} \tag{1}$$
 #
 # Só que agora $\theta$ não é mais um escalar. É um dicionário chamado "parameters". Nós implementamos
-# para você a função `dictionary_to_vector()`. Ela converte o dicionário "parameters" em um vetor
-# chamado "values", obtido transformando todos os parâmetros (W1, b1, W2, b2, W3, b3) em vetores e
-# concatenando-os. A função inversa é `vector_to_dictionary()`, que devolve o dicionário "parameters", e
+# para você a função `dictionary_to_vector()`. Ela converte o dicionário "parameters" em um único vetor
+# coluna (`parameters_values` em `gradient_check_n`), obtido transformando todos os parâmetros (W1, b1,
+# W2, b2, W3, b3) em vetores e concatenando-os. A função inversa é `vector_to_dictionary()`, que devolve o dicionário "parameters", e
 # `gradients_to_vector()` converte o dicionário "gradients" num vetor "grad" com a mesma disposição. A
 # figura 4 mostra essa disposição: cada bloco é achatado linha por linha, e o elemento $i$ de "grad" é a
 # derivada em relação ao elemento $i$ de $\theta$. Você não precisa se preocupar com isso.
@@ -876,12 +872,10 @@ check_close("difference", difference, 0.2850931567761623, rtol=1e-6, atol=0)
 passed()
 
 # %% grade_id="gradient_check_n_hidden" kind="tests" points=2
-"""
-en: Hidden tests of gradient_check_n: other data and epsilons, right and wrong gradients, a smooth cost given by the
-en: test, the message, and the parameters and gradients passed in must be left unchanged.
-pt: Testes ocultos de gradient_check_n: outros dados e epsilons, gradientes certos e errados, um custo suave dado pelo
-pt: teste, a mensagem, e os parâmetros e gradientes recebidos devem ficar inalterados.
-"""
+# en: Hidden tests of gradient_check_n: other data and epsilons, right and wrong gradients, a smooth cost given by the
+# en: test, the message, and the parameters and gradients passed in must be left unchanged.
+# pt: Testes ocultos de gradient_check_n: outros dados e epsilons, gradientes certos e errados, um custo suave dado pelo
+# pt: teste, a mensagem, e os parâmetros e gradientes recebidos devem ficar inalterados.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/gradient_checking.py, against the reference solution.

@@ -330,10 +330,8 @@ check_close("b2", parameters["b2"], [[0]], rtol=0, atol=0)
 passed()
 
 # %% grade_id="initialize_parameters_zeros_hidden" kind="tests" points=2
-"""
-en: Hidden tests of initialize_parameters_zeros: deeper and shallower networks; keys, shapes, dtype and values.
-pt: Testes ocultos de initialize_parameters_zeros: redes mais e menos profundas; chaves, formatos, dtype e valores.
-"""
+# en: Hidden tests of initialize_parameters_zeros: deeper and shallower networks; keys, shapes, dtype and values.
+# pt: Testes ocultos de initialize_parameters_zeros: redes mais e menos profundas; chaves, formatos, dtype e valores.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/initialization.py, against the reference solution.
@@ -524,10 +522,8 @@ check_close("b2", parameters["b2"], [[0]], rtol=0, atol=0)
 passed()
 
 # %% grade_id="initialize_parameters_random_hidden" kind="tests" points=2
-"""
-en: Hidden tests of initialize_parameters_random: deeper and shallower networks; keys, shapes, dtype and values.
-pt: Testes ocultos de initialize_parameters_random: redes mais e menos profundas; chaves, formatos, dtype e valores.
-"""
+# en: Hidden tests of initialize_parameters_random: deeper and shallower networks; keys, shapes, dtype and values.
+# pt: Testes ocultos de initialize_parameters_random: redes mais e menos profundas; chaves, formatos, dtype e valores.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/initialization.py, against the reference solution.
@@ -711,10 +707,8 @@ check_close("b2", parameters["b2"], [[0]], rtol=0, atol=0)
 passed()
 
 # %% grade_id="initialize_parameters_he_hidden" kind="tests" points=2
-"""
-en: Hidden tests of initialize_parameters_he: deeper and shallower networks; keys, shapes, dtype and values.
-pt: Testes ocultos de initialize_parameters_he: redes mais e menos profundas; chaves, formatos, dtype e valores.
-"""
+# en: Hidden tests of initialize_parameters_he: deeper and shallower networks; keys, shapes, dtype and values.
+# pt: Testes ocultos de initialize_parameters_he: redes mais e menos profundas; chaves, formatos, dtype e valores.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/initialization.py, against the reference solution.

@@ -371,10 +371,8 @@ check_close("cost", cost, 1.7864859451590758)
 passed()
 
 # %% grade_id="compute_cost_with_regularization_hidden" kind="tests" points=2
-"""
-en: Hidden tests of compute_cost_with_regularization: other networks, other labels, other λ.
-pt: Testes ocultos de compute_cost_with_regularization: outras redes, outros rótulos, outro λ.
-"""
+# en: Hidden tests of compute_cost_with_regularization: other networks, other labels, other λ.
+# pt: Testes ocultos de compute_cost_with_regularization: outras redes, outros rótulos, outro λ.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/regularization.py, against the reference solution.
@@ -471,10 +469,10 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
 en: Check backward_propagation_with_regularization on the example (λ = 0.7). Expected output:
 pt: Verifica backward_propagation_with_regularization no exemplo (λ = 0,7). Saída esperada:
 dW1 = [[-0.25604646  0.12298827 -0.28297129]
-       [-0.17706303  0.34536094 -0.4410571 ]]
+ [-0.17706303  0.34536094 -0.4410571 ]]
 dW2 = [[ 0.79276486  0.85133918]
-       [-0.0957219  -0.01720463]
-       [-0.13100772 -0.03750433]]
+ [-0.0957219  -0.01720463]
+ [-0.13100772 -0.03750433]]
 dW3 = [[-1.77691347 -0.11832879 -0.09397446]]
 """
 X_assess, Y_assess, cache = backward_propagation_with_regularization_test_case()
@@ -489,10 +487,8 @@ check_close("dW3", grads["dW3"], [[-1.77691347, -0.11832879, -0.09397446]])
 passed()
 
 # %% grade_id="backward_propagation_with_regularization_hidden" kind="tests" points=2
-"""
-en: Hidden tests of backward_propagation_with_regularization: other networks and λ; every dW and db.
-pt: Testes ocultos de backward_propagation_with_regularization: outras redes e λ; todos os dW e db.
-"""
+# en: Hidden tests of backward_propagation_with_regularization: other networks and λ; every dW and db.
+# pt: Testes ocultos de backward_propagation_with_regularization: outras redes e λ; todos os dW e db.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/regularization.py, against the reference solution.
@@ -638,7 +634,7 @@ plt.show()
 #    $D^{[1]} = [d^{[1](1)} d^{[1](2)} \dots d^{[1](m)}]$, uma coluna por exemplo, com o mesmo formato de
 #    $A^{[1]}$, usando `np.random.rand(a, b)` (uma matriz a × b de números aleatórios entre 0 e 1).
 #    `np.random.rand` recebe os tamanhos como argumentos separados; `np.zeros` recebe uma tupla.
-# 2. Transforme-a numa máscara de 0s e 1s: cada entrada vale 1 com probabilidade `keep_prob` e 0 caso
+# 2. Transforme-a numa máscara de 0s e 1s: cada elemento vale 1 com probabilidade `keep_prob` e 0 caso
 #    contrário. Dica: `X = (X < keep_prob)` dá `True` (1) com probabilidade `keep_prob`.
 # 3. Faça $A^{[1]}$ igual a $A^{[1]} * D^{[1]}$ (unidades desligadas).
 # 4. Divida $A^{[1]}$ por `keep_prob`. Isto é o **dropout invertido**: ele mantém o valor esperado das
@@ -695,7 +691,7 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
     D1 = np.random.rand(A1.shape[0], A1.shape[1])
     ### END SOLUTION
     # en: Step 2: convert entries of D1 to 0 or 1 (using keep_prob as the threshold)
-    # pt: Passo 2: converta as entradas de D1 em 0 ou 1 (usando keep_prob como limiar)
+    # pt: Passo 2: converta os elementos de D1 em 0 ou 1 (usando keep_prob como limiar)
     ### BEGIN SOLUTION
     D1 = D1 < keep_prob
     ### END SOLUTION
@@ -721,7 +717,7 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
     D2 = np.random.rand(A2.shape[0], A2.shape[1])
     ### END SOLUTION
     # en: Step 2: convert entries of D2 to 0 or 1 (using keep_prob as the threshold)
-    # pt: Passo 2: converta as entradas de D2 em 0 ou 1 (usando keep_prob como limiar)
+    # pt: Passo 2: converta os elementos de D2 em 0 ou 1 (usando keep_prob como limiar)
     ### BEGIN SOLUTION
     D2 = D2 < keep_prob
     ### END SOLUTION
@@ -758,10 +754,8 @@ check_length("cache", cache, 14)
 passed()
 
 # %% grade_id="forward_propagation_with_dropout_hidden" kind="tests" points=2
-"""
-en: Hidden tests of forward_propagation_with_dropout: other networks and keep_prob; the output and every entry of the cache.
-pt: Testes ocultos de forward_propagation_with_dropout: outras redes e keep_prob; a saída e cada elemento do cache.
-"""
+# en: Hidden tests of forward_propagation_with_dropout: other networks and keep_prob; the output and every entry of the cache.
+# pt: Testes ocultos de forward_propagation_with_dropout: outras redes e keep_prob; a saída e cada elemento do cache.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/regularization.py, against the reference solution.
@@ -780,8 +774,8 @@ pt: Testes ocultos de forward_propagation_with_dropout: outras redes e keep_prob
 # 1. In forward propagation you shut down some units by applying a mask $D^{[1]}$ to `A1`. In backward
 #    propagation, shut down the same units by applying the same mask $D^{[1]}$ to `dA1`.
 # 2. In forward propagation you divided `A1` by `keep_prob`. In backward propagation, divide `dA1` by
-#    `keep_prob` again (the calculus: if $A^{[1]}$ is scaled by `keep_prob`, its derivative
-#    $dA^{[1]}$ is scaled by the same `keep_prob`).
+#    `keep_prob` again (the calculus: if $A^{[1]}$ is divided by `keep_prob`, its derivative
+#    $dA^{[1]}$ is divided by the same `keep_prob`).
 
 # %% [markdown] lang="pt"
 # ### 5.2 - Propagação para trás com dropout
@@ -794,8 +788,8 @@ pt: Testes ocultos de forward_propagation_with_dropout: outras redes e keep_prob
 # 1. Na propagação para frente você desligou algumas unidades aplicando a máscara $D^{[1]}$ a `A1`. Na
 #    propagação para trás, desligue as mesmas unidades aplicando a mesma máscara $D^{[1]}$ a `dA1`.
 # 2. Na propagação para frente você dividiu `A1` por `keep_prob`. Na propagação para trás, divida `dA1`
-#    por `keep_prob` de novo (pelo cálculo: se $A^{[1]}$ é escalado por `keep_prob`, sua derivada
-#    $dA^{[1]}$ é escalada pelo mesmo `keep_prob`).
+#    por `keep_prob` de novo (pelo cálculo: se $A^{[1]}$ é dividido por `keep_prob`, sua derivada
+#    $dA^{[1]}$ é dividida pelo mesmo `keep_prob`).
 
 # %% grade_id="backward_propagation_with_dropout" kind="solution"
 # en: GRADED FUNCTION: backward_propagation_with_dropout
@@ -879,10 +873,10 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
 en: Check backward_propagation_with_dropout on the example (keep_prob = 0.8). Expected output:
 pt: Verifica backward_propagation_with_dropout no exemplo (keep_prob = 0,8). Saída esperada:
 dA1 = [[ 0.36544439  0.         -0.00188234  0.         -0.17408748]
-       [ 0.65515713  0.         -0.00337459  0.         -0.        ]]
+ [ 0.65515713  0.         -0.00337459  0.         -0.        ]]
 dA2 = [[ 0.58180856  0.         -0.00299679  0.         -0.27715731]
-       [ 0.          0.53159854 -0.          0.53159854 -0.34089673]
-       [ 0.          0.         -0.00292733  0.         -0.        ]]
+ [ 0.          0.53159854 -0.          0.53159854 -0.34089673]
+ [ 0.          0.         -0.00292733  0.         -0.        ]]
 """
 X_assess, Y_assess, cache = backward_propagation_with_dropout_test_case()
 gradients = backward_propagation_with_dropout(X_assess, Y_assess, cache, keep_prob=0.8)
@@ -897,10 +891,8 @@ check_close("dA2", gradients["dA2"], [[0.58180856, 0, -0.00299679, 0, -0.2771573
 passed()
 
 # %% grade_id="backward_propagation_with_dropout_hidden" kind="tests" points=2
-"""
-en: Hidden tests of backward_propagation_with_dropout: other networks, keep_prob and masks; every dW and db.
-pt: Testes ocultos de backward_propagation_with_dropout: outras redes, keep_prob e máscaras; todos os dW e db.
-"""
+# en: Hidden tests of backward_propagation_with_dropout: other networks, keep_prob and masks; every dW and db.
+# pt: Testes ocultos de backward_propagation_with_dropout: outras redes, keep_prob e máscaras; todos os dW e db.
 ### BEGIN HIDDEN TESTS
 # en: Checked by the grader outside the student's kernel, in a jail, on the hidden inputs of
 # en: exercises/regularization.py, against the reference solution.
@@ -932,8 +924,8 @@ show_training(costs, parameters, "Model with dropout")  # [en]
 show_training(costs, parameters, "Modelo com dropout")  # [pt]
 
 # %% [markdown] lang="en"
-# Dropout works great! The test accuracy is again well above the basic model's 89.5 %: the model does not
-# overfit the training set.
+# Dropout works well too! The test accuracy is again well above the basic model's 89.5 %, and the training
+# accuracy is now below the test accuracy: the decision boundary no longer follows the noise of the training set.
 #
 # **Note**:
 # - A **common mistake** when using dropout is to use it both in training and testing. Use dropout
@@ -942,6 +934,12 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 # - Because `forward_propagation_with_dropout` reseeds the generator on every call (so that the tests can
 #   check it), this model draws the same masks at every iteration. A real implementation draws new masks
 #   each time.
+# - So do not compare the costs printed by the three trainings: they do not measure the same thing. The
+#   dropout model's cost is computed with its masks on, and since the masks never change, the network learns
+#   to fit the training set *through these masks*: its printed cost ends far below the basic model's (about
+#   0.05 against 0.14 at iteration 20000), although its training accuracy is lower. Without the masks, which
+#   is how `predict` uses the network, the same parameters have a much higher cost. (The L2 model's printed
+#   cost includes its regularization term.) Judge a regularizer by the test accuracy.
 #
 # <font color='blue'>**What you should remember** about dropout:
 # - Dropout is a regularization technique.
@@ -953,8 +951,9 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #   multiplying by 2, and the output has the same expected value.</font>
 
 # %% [markdown] lang="pt"
-# O dropout funciona muito bem! A acurácia de teste fica de novo bem acima dos 89,5 % do modelo básico: o
-# modelo não se sobreajusta ao conjunto de treinamento.
+# O dropout também funciona bem! A acurácia de teste fica de novo bem acima dos 89,5 % do modelo básico, e a
+# acurácia de treinamento agora fica abaixo da de teste: a fronteira de decisão deixou de acompanhar o ruído do
+# conjunto de treinamento.
 #
 # **Nota**:
 # - Um **erro comum** é usar o dropout tanto no treinamento quanto no teste. Use o dropout (eliminar
@@ -964,6 +963,13 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 # - Como `forward_propagation_with_dropout` reinicia o gerador a cada chamada (para que os testes possam
 #   verificá-la), este modelo sorteia as mesmas máscaras em todas as iterações. Uma implementação de
 #   verdade sorteia máscaras novas a cada vez.
+# - Por isso, não compare os custos impressos pelos três treinamentos: eles não medem a mesma coisa. O custo
+#   do modelo com dropout é calculado com as máscaras aplicadas e, como as máscaras nunca mudam, a rede
+#   aprende a se ajustar ao conjunto de treinamento *através dessas máscaras*: o custo impresso termina bem
+#   abaixo do custo do modelo básico (cerca de 0,05 contra 0,14 na iteração 20000), embora a acurácia de
+#   treinamento seja menor. Sem as máscaras, que é como `predict` usa a rede, os mesmos parâmetros têm um
+#   custo bem maior. (O custo impresso do modelo com L2 inclui o termo de regularização.) Julgue um
+#   regularizador pela acurácia de teste.
 #
 # <font color='blue'>**O que você deve lembrar** sobre o dropout:
 # - Dropout é uma técnica de regularização.
@@ -992,7 +998,8 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #
 # <font color='blue'>**What we want you to remember from this notebook**:
 # - Regularization helps you reduce overfitting.
-# - Regularization drives your weights to lower values.
+# - L2 regularization drives your weights to lower values; dropout regularizes in another way: each unit
+#   learns not to rely on any one other unit.
 # - L2 regularization and dropout are two very effective regularization techniques.</font>
 
 # %% [markdown] lang="pt"
@@ -1013,5 +1020,6 @@ show_training(costs, parameters, "Modelo com dropout")  # [pt]
 #
 # <font color='blue'>**O que queremos que você lembre deste notebook**:
 # - A regularização ajuda a reduzir o sobreajuste.
-# - A regularização leva os pesos a valores menores.
+# - A regularização L2 leva os pesos a valores menores; o dropout regulariza de outro jeito: cada unidade
+#   aprende a não depender de nenhuma outra unidade em particular.
 # - A regularização L2 e o dropout são duas técnicas de regularização muito eficazes.</font>

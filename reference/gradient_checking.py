@@ -79,7 +79,7 @@ def gradient_check(x, theta, epsilon=1e-7):
     -------
     difference : float, the relative difference of formula (2) between the two gradients
     """
-    # Compute gradapprox using the left side of formula (1). epsilon is small enough: no limit to take.
+    # Compute gradapprox using the right side of formula (1), the centered difference. epsilon is small enough: no limit to take.
     ### START CODE HERE ### (≈ 5 lines)
     thetaplus = theta + epsilon
     thetaminus = theta - epsilon
