@@ -6,7 +6,7 @@ feedback: nothing that student code printed or raised during grading does.
 KERNEL_DIED, TIMEOUT, BUDGET, OUTPUT_CUT = "KernelDied", "CellTimeoutError", "NotebookTimeBudget", "OutputCut"
 PASSED, FAILED_IN_KERNEL, FAILED_CHECK, NO_CHECK, DEPENDENCY = "Passed", "FailedInKernel", "FailedCheck", "NoCheck", \
     "Dependency"
-NO_JAIL, DIAGNOSIS = "NoJail", "Diagnosis"
+NO_JAIL, DIAGNOSIS, DEPENDENCIES = "NoJail", "Diagnosis", "Dependencies"
 
 TEXTS = {
     KERNEL_DIED: {
@@ -50,8 +50,14 @@ TEXTS = {
     },
     DEPENDENCY: {
         "en": "This test failed in your notebook because a graded function it uses ({names}) is wrong; "
-              "`{function}` itself was checked with correct versions of those and is not charged for it.",
+              "`{function}` itself was checked with a correct version of it and is not charged for it.",
         "pt": "Este teste falhou no seu notebook porque uma função avaliada que ele usa ({names}) está errada; "
+              "`{function}` foi verificada com uma versão correta dela e não perde pontos por isso.",
+    },
+    DEPENDENCIES: {
+        "en": "This test failed in your notebook because graded functions it uses ({names}) are wrong; "
+              "`{function}` itself was checked with correct versions of those and is not charged for it.",
+        "pt": "Este teste falhou no seu notebook porque funções avaliadas que ele usa ({names}) estão erradas; "
               "`{function}` foi verificada com versões corretas dessas funções e não perde pontos por isso.",
     },
     NO_JAIL: {

@@ -56,8 +56,9 @@ def sealed_score(cell, index, pack, language, assignment_name=""):
                  if any(any(checks.get((name, other), [None])) for other in ("example", "hidden"))]
         if not wrong:
             return 0.0, messages.text(messages.FAILED_IN_KERNEL, language)
-        names = ", ".join(f"`{name}`" for name in wrong)
-        note = messages.text(messages.DEPENDENCY, language).format(function=function, names=names)
+        names = messages.listed([f"`{name}`" for name in wrong], language)
+        kind = messages.DEPENDENCY if len(wrong) == 1 else messages.DEPENDENCIES
+        note = messages.text(kind, language).format(function=function, names=names)
         return max_points, note
     return max_points, messages.passed(max_points, max_points, language)
 
