@@ -21,7 +21,7 @@ def test_check_close_accepts_scalars_of_any_numeric_kind():
 def test_check_close_names_the_output_the_shape_and_the_values():
     with pytest.raises(AssertionError, match=r"`dW1` has shape \(2, 3\); expected shape \(3, 2\)"):
         check_close("dW1", np.zeros((2, 3)), np.zeros((3, 2)))
-    with pytest.raises(AssertionError, match=r"`A3` has wrong values \(1 of 2 differ\)"):
+    with pytest.raises(AssertionError, match=r"`A3` has wrong values \(1 of 2 differs\)"):
         check_close("A3", np.array([1.0, 2.0]), [1.0, 3.0])
     with pytest.raises(AssertionError, match="should be a numpy array"):
         check_close("A3", "0.5", 0.5)
@@ -30,8 +30,16 @@ def test_check_close_names_the_output_the_shape_and_the_values():
 def test_messages_in_portuguese(portuguese):
     with pytest.raises(AssertionError, match="tem formato"):
         check_close("dW1", np.zeros((2, 3)), np.zeros((3, 2)))
-    with pytest.raises(AssertionError, match="Faltam em `grads` as chaves"):
+    with pytest.raises(AssertionError, match="Falta em `grads` a chave `dW1`"):
         check_keys("grads", {}, ["dW1"])
+    with pytest.raises(AssertionError, match="Faltam em `grads` as chaves `dW1`, `db1`"):
+        check_keys("grads", {}, ["dW1", "db1"])
+    with pytest.raises(AssertionError, match=r"\(1 de 3 difere\)"):
+        check_close("db", np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 4.0]))
+    with pytest.raises(AssertionError, match=r"\(2 de 3 diferem\)"):
+        check_close("db", np.array([1.0, 5.0, 3.0]), np.array([1.0, 2.0, 4.0]))
+    with pytest.raises(AssertionError, match="deveria ter 1 elemento, mas"):
+        check_length("cache", (1, 2), 1)
     with pytest.raises(AssertionError, match="deveria ter 14 elementos"):
         check_length("cache", (1, 2), 14)
 

@@ -25,8 +25,11 @@ MESSAGES = {
         "type": "`{name}` should be {kind}, but it is {got}.",
         "shape": "`{name}` has shape {got}; expected shape {expected}.",
         "values": "`{name}` has wrong values ({bad} of {total} differ).\n  yours:    {got}\n  expected: {expected}",
+        "values/1": "`{name}` has wrong values ({bad} of {total} differs).\n  yours:    {got}\n  expected: {expected}",
         "keys": "`{name}` is missing the keys {missing}.",
+        "keys/1": "`{name}` is missing the key {missing}.",
         "length": "`{name}` should have {expected} elements, but it has {got}.",
+        "length/1": "`{name}` should have {expected} element, but it has {got}.",
         "number": "a number",
         "array": "a numpy array",
         "dict": "a dict",
@@ -39,8 +42,11 @@ MESSAGES = {
         "type": "`{name}` deveria ser {kind}, mas é {got}.",
         "shape": "`{name}` tem formato {got}; o formato esperado é {expected}.",
         "values": "`{name}` tem valores errados ({bad} de {total} diferem).\n  obtido:   {got}\n  esperado: {expected}",
+        "values/1": "`{name}` tem valores errados ({bad} de {total} difere).\n  obtido:   {got}\n  esperado: {expected}",
         "keys": "Faltam em `{name}` as chaves {missing}.",
+        "keys/1": "Falta em `{name}` a chave {missing}.",
         "length": "`{name}` deveria ter {expected} elementos, mas tem {got}.",
+        "length/1": "`{name}` deveria ter {expected} elemento, mas tem {got}.",
         "number": "um número",
         "array": "um array do numpy",
         "dict": "um dicionário (dict)",
@@ -56,9 +62,11 @@ def set_language(lang):
     language.set_language(lang)
 
 
-def message(key, **fields):
-    """The message ``key`` in the current language, formatted with ``fields``."""
-    return MESSAGES[language.current()][key].format(**fields)
+def message(key, count=None, **fields):
+    """The message ``key`` in the current language, formatted with ``fields``; with ``count`` 1, its singular
+    form (``key/1``), so that the verb or noun agrees with the number."""
+    texts = MESSAGES[language.current()]
+    return texts[f"{key}/1" if count == 1 and f"{key}/1" in texts else key].format(**fields)
 
 
 def passed():
@@ -175,7 +183,8 @@ def check_close(name, actual, expected, rtol=1e-5, atol=1e-7):
     got = got.reshape(want.shape)
     close = np.isclose(got, want, rtol=rtol, atol=atol)
     if not close.all():
-        raise AssertionError(message("values", name=name, bad=int((~close).sum()), total=close.size,
+        bad = int((~close).sum())
+        raise AssertionError(message("values", bad, name=name, bad=bad, total=close.size,
                                      got=_array_text(got, "values", "got"),
                                      expected=_array_text(want, "values", "expected")))
 
@@ -187,7 +196,8 @@ def check_keys(name, mapping, keys):
         raise AssertionError(message("type", name=name, kind=message("dict"), got=_type_name(mapping)))
     missing = [k for k in keys if k not in mapping]
     if missing:
-        raise AssertionError(message("keys", name=name, missing=missing))
+        shown = ", ".join(f"`{key}`" for key in missing)
+        raise AssertionError(message("keys", len(missing), name=name, missing=shown))
 
 
 @hinted
@@ -196,7 +206,7 @@ def check_length(name, sequence, length):
     if not isinstance(sequence, (tuple, list)):
         raise AssertionError(message("type", name=name, kind=message("tuple"), got=_type_name(sequence)))
     if len(sequence) != length:
-        raise AssertionError(message("length", name=name, expected=length, got=len(sequence)))
+        raise AssertionError(message("length", length, name=name, expected=length, got=len(sequence)))
 
 
 def random_parameters(layer_dims, seed):
