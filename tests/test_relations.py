@@ -128,3 +128,13 @@ def test_no_reference_case_is_related_to_itself():
             expected = expected_outputs(name, function)
             assert findings(declared.outputs, load_cases(name)[function], expected, expected,
                             inspect.signature(getattr(reference, function))) is None, function
+
+
+def test_outputs_of_cases_with_other_keys_are_all_spoken_of():
+    """A deeper hidden network returns more keys than the example's: each is judged on the cases that have it."""
+    example_value = {"W1": RIGHT, "b1": RIGHT[:, :1]}
+    hidden_value = {"W1": RIGHT, "b1": RIGHT[:, :1], "W2": RIGHT.T}
+    cases = [example(X, 0.8), example(X, 0.8, label="hidden")]
+    results = [{"W1": RIGHT, "b1": RIGHT[:, :1]}, {"W1": RIGHT, "b1": RIGHT[:, :1], "W2": 2 * RIGHT.T}]
+    found = findings(("parameters",), cases, [example_value, hidden_value], results, SIGNATURE)
+    assert found == {"wrong": [["W2"]], "right": [["W1"], ["b1"]], "relations": []}
