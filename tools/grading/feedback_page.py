@@ -24,6 +24,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from traitlets import default
 
+from . import messages
 from .inert import FeedbackPage
 from .notebook import function_and_label, grade_id, notebook_language
 from .record import pack
@@ -93,8 +94,7 @@ TEST_LABELS = ("example", "hidden")  # a test cell's grade_id is <function>_<lab
 
 def number(value, language):
     """A score as a person writes it: ``2``, ``1.5`` (``1,5`` in Portuguese), at most two decimals."""
-    text = f"{round(float(value or 0), 2):g}"
-    return text.replace(".", ",") if language == "pt" else text
+    return messages.number(round(float(value or 0), 2), language)
 
 
 def unit(value, language):
