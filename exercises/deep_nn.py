@@ -1,7 +1,10 @@
-"""Referee inputs for Building a deep neural network: the notebook's examples and other shapes and depths.
+"""The graded functions of Building a deep neural network, one :class:`~tools.exercise.Exercise` each.
 
-Functions that call other graded functions get the grader's answers for those calls (the referee's oracle,
-for every assignment), so a mistake elsewhere costs nothing here.
+Cases: the notebook's examples, and other shapes and depths for the hidden cells. Functions that call other
+graded functions get the grader's answers for those calls (the referee's oracle, for every assignment), so a
+mistake elsewhere costs nothing here. Each function's realistic mistakes (edits of the reference solution, a
+sentence for the student in English and Portuguese), its correct variants and the sample class's typical mistake
+are declared with it.
 """
 import numpy as np
 
@@ -9,8 +12,7 @@ import reference  # noqa: F401 - puts utils/ on sys.path (must come before the h
 import dnn_testcases as tc  # noqa: I001
 from reference.deep_nn import L_model_forward
 from testCases import random_parameters
-from tools.exercise import Case, Exercise, Mistake
-
+from tools.exercise import Exercise, Mistake
 
 
 def _arrays(seed, *shapes):
@@ -40,7 +42,6 @@ def _update_case(seed, layers):
     parameters = random_parameters(layers, seed)
     grads = {"d" + k: v for k, v in random_parameters(layers, seed + 1).items()}
     return (parameters, grads, 0.05), {}
-
 
 
 EXERCISES = [

@@ -1,4 +1,4 @@
-"""Referee inputs for Gradient checking.
+"""The graded functions of Gradient checking, one :class:`~tools.exercise.Exercise` each: cases, mistakes, variants.
 
 ``gradient_check`` and ``gradient_check_n`` are checked with costs given by the cases (``Case.calls``: the
 oracle answers the function's calls to ``forward_propagation``/``backward_propagation``/``forward_propagation_n``

@@ -1,6 +1,6 @@
-"""Referee inputs for Initialization: the notebook's layer sizes, and other networks for the hidden cells."""
-from tools.exercise import Case, Exercise, Mistake
-
+"""The graded functions of Initialization, one :class:`~tools.exercise.Exercise` each: cases (the notebook's
+layer sizes, and other networks for the hidden cells), mistakes, variants."""
+from tools.exercise import Exercise, Mistake
 
 
 def examples(layers):

@@ -1,4 +1,4 @@
-"""Referee inputs for Regularization.
+"""The graded functions of Regularization, one :class:`~tools.exercise.Exercise` each: cases, mistakes, variants.
 
 ``example`` cases: the notebook's example, and a network of the same shape drawn from another seed
 (a function that only reproduces the printed expected output fails it); ``hidden`` cases: other networks.
@@ -11,8 +11,7 @@ import reg_testcases
 from reg_utils import forward_propagation
 from reference.regularization import forward_propagation_with_dropout
 from testCases import random_parameters
-from tools.exercise import Case, Exercise, Mistake
-
+from tools.exercise import Exercise, Mistake
 
 
 def _network(seed, layers, m):
@@ -43,7 +42,6 @@ def _backward_dropout(seed, layers, m, keep_prob, int_masks=False):
     if int_masks:
         cache = tuple(a.astype(int) if a.dtype == bool else a for a in cache)
     return (X, Y, cache, keep_prob), {}
-
 
 
 EXERCISES = [
