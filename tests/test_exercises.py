@@ -16,7 +16,7 @@ import pytest
 
 from tools import exercise
 from tools.bilingual import build_all_languages
-from tools.build import DeclarationError, write_mistakes
+from tools.build import DeclarationError, build_assignment
 from tools.course import ASSIGNMENTS, ROOT
 from tools.exercise import Case, exercises
 from tools.grading import messages
@@ -64,12 +64,11 @@ def test_the_build_refuses_a_mistake_without_its_portuguese_and_an_edit_that_doe
     first, *rest = exercises(REG)[function].mistakes
     with_declared(monkeypatch, function, mistakes=[dataclasses.replace(first, pt=" "), *rest],
                   variants={"gone": [("no such code", "x")]})
-    nb = build_all_languages(ASSIGNMENTS[REG].master)["en"]
     with pytest.raises(DeclarationError) as refused:
-        write_mistakes(ASSIGNMENTS[REG], nb, ROOT / "reference" / f"{REG}.py", tmp_path)
+        build_assignment(ASSIGNMENTS[REG], tmp_path)
     assert f"{REG}.{function}: mistake {first.label!r} has no pt explanation" in str(refused.value)
     assert f"{REG}.{function}: 'gone' edits 'no such code', which occurs 0 times in the solution" in str(refused.value)
-    assert not list(tmp_path.rglob("*.json"))  # nothing compiled from a refused declaration
+    assert not list(tmp_path.rglob("*"))  # a refused declaration: nothing of the assignment is written
 
 
 def test_the_build_refuses_functions_out_of_the_notebooks_order(monkeypatch):

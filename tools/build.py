@@ -21,10 +21,16 @@ def build_assignment(assignment, root=ROOT):
 
     A folder holds the notebook, its helper files from ``utils/`` and the visible tests' mistake hints.
 
+    The declarations of ``exercises/<assignment>.py`` are checked against the master first: when they disagree,
+    :class:`DeclarationError` says how and nothing is written.
+
     Returns the list of written paths, relative to ``root``.
     """
+    built = build_all_languages(assignment.master)
+    reference_source = reference_module(assignment.master)
+    compiled = compiled_mistakes(assignment, built["en"], reference_source)
     written = []
-    for language, nb in build_all_languages(assignment.master).items():
+    for language, nb in built.items():
         folder = root / "source" / assignment.folder(language)
         if folder.exists():
             shutil.rmtree(folder)
@@ -37,28 +43,27 @@ def build_assignment(assignment, root=ROOT):
         written.append(write_hints(folder, assignment, language))
     reference = root / "reference" / f"{assignment.name}.py"
     reference.parent.mkdir(parents=True, exist_ok=True)
-    reference.write_text(reference_module(assignment.master), encoding="utf-8")
+    reference.write_text(reference_source, encoding="utf-8")
     written.append(reference)
-    written.append(write_mistakes(assignment, build_all_languages(assignment.master)["en"], reference, root))
+    mistakes = exercise.mistakes_path(assignment.name, root)
+    mistakes.write_text(json.dumps(compiled, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    written.append(mistakes)
     return [Path(p).relative_to(root) for p in written]
 
 
-def write_mistakes(assignment, nb, reference, root=ROOT):
-    """Check ``exercises/<assignment>.py`` against the master's English notebook ``nb`` and the reference module
-    just written, then compile each declared mistake's code into ``reference/<assignment>_mistakes.json``.
+def compiled_mistakes(assignment, nb, reference_source):
+    """Check ``exercises/<assignment>.py`` against the master's English notebook ``nb`` and its reference module's
+    source, then compile each declared mistake's code (what ``reference/<assignment>_mistakes.json`` holds).
 
     Raises :class:`DeclarationError` naming every disagreement (a function or test cell missing or out of order,
     a renamed output, a mistake without its explanation in one language, an edit that does not apply).
     """
     solutions = {name: solution_code(code) for name, code in student_solutions(nb).items()}
     tests = [grade_id(c) for c in nb.cells if is_test_cell(c)]
-    found = exercise.problems(assignment.name, solutions, tests, reference.read_text(encoding="utf-8"))
+    found = exercise.problems(assignment.name, solutions, tests, reference_source)
     if found:
         raise DeclarationError("exercises/ and masters/ disagree:\n  " + "\n  ".join(found))
-    path = exercise.mistakes_path(assignment.name, root)
-    compiled = exercise.compiled_mistakes(assignment.name, solutions)
-    path.write_text(json.dumps(compiled, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
-    return path
+    return exercise.compiled_mistakes(assignment.name, solutions)
 
 
 def build(root=ROOT):
