@@ -106,7 +106,7 @@ def test_times_set_import_and_list_through_the_command(tmp_path, at):
     table.write_text(f"assignment,student_id,time\n{EN},carla,2026-11-20 10:00 UTC\n{EN},diego,tomorrow\n")
     code, _, err = run("times", "import", str(table))
     assert code == 2 and "line 3" in err and (EN, "carla") not in times.read(course)  # all rows or none
-    assert times.lookup(course, EN, "ana").time == datetime(2026, 11, 20, 13, 0)
+    assert times.read(course)[EN, "ana"].time == datetime(2026, 11, 20, 13, 0)
 
 
 def test_arrival_is_the_latest_ctime_which_utime_cannot_set_back(tmp_path):
@@ -208,7 +208,7 @@ def test_collect_records_the_arrival_of_what_it_collected(collected):
 
 def test_a_forged_inbound_entry_does_not_move_the_time(collected):
     course, _, window, _, entry = collected
-    recorded = times.lookup(course, EN, "ana")
+    recorded = times.read(course)[EN, "ana"]
     assert recorded.time >= window["ana"][0] and recorded.time.year != 2020
     assert recorded.source.endswith(entry.name)  # the forged entry is the one collected...
     assert (course / "submitted" / "ana" / EN / "timestamp.txt").read_text() == FORGED  # ...as nbgrader copies it

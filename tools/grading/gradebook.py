@@ -101,14 +101,3 @@ def record(gb, assignment_id, student, recorded):
         for name, auto_comment in data["comments"].items():
             gb.find_comment(name, notebook, assignment_id, student).auto_comment = auto_comment
     gb.db.commit()
-
-
-def record_ungradable(gb, course, assignment_id, student):
-    """What ``nbgrader autograde`` leaves for a notebook it cannot read: the submission, with no scores.
-
-    The instructor then sees it in the formgrader as needing a manual grade. Its time is the instructor's
-    ledger's (:mod:`tools.grading.times`), never the ``timestamp.txt`` of the submission folder.
-    """
-    from .times import lookup
-    entry = lookup(course, assignment_id, student)
-    record(gb, assignment_id, student, {"timestamp": entry and entry.time, "notebooks": {}})

@@ -20,8 +20,6 @@ right values, over the example cases), a factor must differ from 1, a transposit
 not symmetric, and a rule that more than one candidate satisfies (``m`` = 2 and the constant 2) stays silent.
 Nothing is said of hidden cases beyond which outputs are wrong (their names are the reference's structure).
 """
-import inspect
-
 import numpy as np
 
 from . import plain
@@ -208,7 +206,3 @@ def relate(path, cases, expected, results, signature):
         if found:
             return found
     return None
-
-
-def reference_signature(reference, function):
-    return inspect.signature(getattr(reference, function))

@@ -86,6 +86,15 @@ def time_text(moment):
     return moment.strftime(FORMAT)
 
 
+def stamped(files, moment):
+    """``files`` (name -> bytes of a submission folder) with nbgrader's ``timestamp.txt`` holding ``moment`` (a
+    naive UTC datetime), or without any ``timestamp.txt`` when ``moment`` is None; changed in place."""
+    files.pop(TIMESTAMP, None)
+    if moment is not None:
+        files[TIMESTAMP] = time_text(moment).encode()
+    return files
+
+
 # --- the ledger ----------------------------------------------------------------------------------------------
 
 def ledger_path(course):
@@ -121,11 +130,6 @@ def read(course):
             except LedgerError as error:
                 raise LedgerError(f"{path}: {assignment_id!r} / {student!r}: {error}") from None
     return entries
-
-
-def lookup(course, assignment_id, student):
-    """The ledger's :class:`Entry` for one submission, or None."""
-    return read(course).get((assignment_id, student))
 
 
 def record(course, entries):
