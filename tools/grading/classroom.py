@@ -303,11 +303,8 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
                     if outcome["recorded"]:
                         when = stamps.get((assignment_id, student))
                         for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
-                            files = outcome[stage]
-                            files.pop(times.TIMESTAMP, None)
-                            if when is not None:
-                                files[times.TIMESTAMP] = times.time_text(when).encode()
-                            results_.replace_folder(course / stage / student / assignment_id, files)
+                            results_.replace_folder(course / stage / student / assignment_id,
+                                                    times.stamped(outcome[stage], when))
                         record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
                         results_.late_penalties(gb, grading_config, assignment_id, student)
                     status, note = outcome["status"], notes.get((assignment_id, student))
@@ -348,9 +345,8 @@ def _graded(workers, course, todo, stamps=None):
                 break
             assignment_id, student, rename = item
             files = intake.submission_files(course / "submitted", student, assignment_id, rename)
-            when = (stamps or {}).get((assignment_id, student))
-            if files and when is not None:
-                files[times.TIMESTAMP] = times.time_text(when).encode()
+            if files:
+                times.stamped(files, (stamps or {}).get((assignment_id, student)))
             in_flight[workers.submit(assignment_id, student, files, rename)] = item
         if not in_flight:
             return
