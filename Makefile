@@ -18,6 +18,8 @@ help:
 	@echo "make check         fail if source/, reference/, release/ or examples/ are stale"
 	@echo "make grade         autograde submitted/, write feedback and grades.csv"
 	@echo "make lab           JupyterLab with nbgrader's formgrader at the course root"
+	@echo "make sample-class  rewrite examples/sample_class/ (after changing a master: make build release sample-class)"
+	@echo "make clean         empty the class: submissions, grades, feedback, gradebook, submission times (keeps source/, release/)"
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: run 'make PYTHON=python3' with a Python 3.11"; exit 1; }
@@ -86,5 +88,6 @@ test-fast: venv jail chromium
 	$(PY) -m pytest -q -m "not slow" tests
 
 clean:
-	rm -rf submitted autograded/* feedback gradebook.db grades.csv .pytest_cache
+	rm -rf submitted autograded/* feedback gradebook.db grades.csv submission_times.json report.html moodle.csv \
+	  canvas.csv .pytest_cache
 	touch autograded/.gitkeep

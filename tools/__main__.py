@@ -7,6 +7,7 @@ demo       grade the sample class of examples/ in this course folder and print w
 collect    nbgrader's collect from its exchange into submitted/, recording when each submission arrived there
 times      the submission times the late penalty is computed from: set one by hand, import a CSV file, list
 grade      autograde every submission in submitted/, write feedback and grades.csv, print a table
+due        the due date of an assignment in both languages (nbgrader's, in the gradebook): set, clear, list
 sample-class  rewrite examples/sample_class/; with --students N --seed S, generate a random class
 export     grades for Moodle or Canvas: `nbgrader export` with an exporter of tools/lms.py and a roster
 """
@@ -32,7 +33,7 @@ def cmd_check(args):
     for problem in problems:
         print(problem)
     if problems:
-        print("generated files are stale: run `make build release` and commit the result")
+        print("generated files are stale: run `make build release sample-class` and commit the result")
         return 1
     print("source/, reference/ and release/ are what the build and nbgrader produce now")
 
@@ -59,6 +60,37 @@ def cmd_grade(args):
         return 2
     report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler,
                        security=security, language=language), ROOT, language)
+
+
+def cmd_due(args):
+    from .course import ROOT
+    from .grading import late
+    from .instructor_texts import counted, text
+    try:
+        if args.list:
+            if args.assignment or args.time or args.clear:
+                raise late.DueError("due/usage", example=late.EXAMPLE)
+            for assignment_id, moment in late.due_dates(ROOT).items():
+                shown = text("due/none", args.language) if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+                print(f"{assignment_id}\t{shown}")
+            return
+        if not args.assignment or bool(args.time) == bool(args.clear):
+            raise late.DueError("due/usage", example=late.EXAMPLE)
+        ids = late.due_ids(args.assignment)
+        moment = None if args.clear else late.due_time(args.time)
+    except late.DueError as error:
+        print(text(error.key, args.language, **error.fields), file=sys.stderr)
+        return 2
+    graded = late.set_due(ROOT, ids, moment)
+    for assignment_id in ids:
+        if moment is None:
+            print(text("due/cleared", args.language, assignment=assignment_id))
+        else:
+            print(text("due/set", args.language, assignment=assignment_id,
+                       time=moment.strftime("%Y-%m-%d %H:%M:%S UTC")))
+        if graded[assignment_id]:
+            print(text("due/regrade", args.language, assignment=assignment_id,
+                       submissions=counted("submissions", graded[assignment_id], args.language)))
 
 
 def _nbgrader_log():
@@ -192,6 +224,17 @@ def main(argv=None):
                        help="the language of the table, the messages and report.html (default: the locale's: pt when "
                             "LC_ALL, LC_MESSAGES or LANG starts with pt, else en)")
     grade.set_defaults(func=cmd_grade)
+    due = commands.add_parser(
+        "due", help="set, clear or list due dates (both languages of an assignment at once)",
+        description="nbgrader's due date of an assignment, in the course gradebook: `due regularization "
+                    "'2027-04-10 23:59 -03:00'` sets it for regularization_en and regularization_pt (a full id sets "
+                    "one), `due regularization --clear` removes it, `due --list` shows them. Works before and after "
+                    "the release, which keeps it. The late penalty is configured in nbgrader_config.py.")
+    due.add_argument("assignment", nargs="?", help="assignment name (both languages) or id, e.g. regularization")
+    due.add_argument("time", nargs="?", help="with its offset: '2027-04-10 23:59 -03:00' or '2027-04-11 02:59 UTC'")
+    due.add_argument("--clear", action="store_true", help="remove the due date")
+    due.add_argument("--list", action="store_true", help="print every assignment's due date (UTC)")
+    due.set_defaults(func=cmd_due)
     collect = commands.add_parser(
         "collect", help="nbgrader collect, recording when each submission arrived in the exchange",
         description="Run nbgrader's collect (its default exchange, the course's configuration) and record, for "
