@@ -7,8 +7,10 @@ The report's own checks run in both languages in tests/test_report.py.
 import re
 import shutil
 import sys
+import types
 
 import nbformat
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -152,14 +154,21 @@ def test_the_grade_commands_own_messages_are_in_the_language(command, capsys):
     code, _, err, _ = command(capsys, "--tls-cert", "client.pem", LANG="en_GB.UTF-8")
     assert code == 2 and err.startswith("--tls-ca-file, --tls-cert, --tls-key and --allow-plaintext go with")
 
-    class Gradebook:
+    class Gradebook:  # regularization_pt was never generated; regularization_en only given a due date
         def find_assignment(self, assignment_id):
+            if assignment_id == "regularization_en":
+                return types.SimpleNamespace(notebooks=[])
             raise classroom.MissingEntry()
 
-    for language, said in (("pt", "fora do gradebook: regularization_pt; rode `make release` antes"),
-                           ("en", "not in the gradebook: regularization_pt; run `make release` first")):
+    ids = ["regularization_pt", "regularization_en"]
+    for language, said in (("pt", "não liberada no gradebook: regularization_pt, regularization_en; rode "
+                                  "`python -m tools release regularization_pt regularization_en` antes (um prazo já "
+                                  "definido é mantido)"),
+                           ("en", "not released into the gradebook: regularization_pt, regularization_en; run "
+                                  "`python -m tools release regularization_pt regularization_en` first (a due date "
+                                  "already set is kept)")):
         with pytest.raises(SystemExit) as stopped:
-            classroom._check_released(Gradebook(), ["regularization_pt"], language)
+            classroom._check_released(Gradebook(), ids, language)
         assert str(stopped.value) == said
 
 

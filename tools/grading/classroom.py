@@ -142,14 +142,18 @@ def submissions(course, ids=None):
 
 
 def _check_released(gb, ids, language="en"):
+    """Stop, naming the command that fixes it, unless every assignment of ``ids`` was generated into the gradebook
+    with its notebooks. An assignment that nbgrader's ``db assignment add`` created (to give it a due date, say)
+    has no notebook until it is released, and grading it would fail in nbgrader with no reason given."""
     missing = []
     for assignment_id in ids:
         try:
-            gb.find_assignment(assignment_id)
+            if not gb.find_assignment(assignment_id).notebooks:
+                missing.append(assignment_id)
         except MissingEntry:
             missing.append(assignment_id)
     if missing:
-        raise SystemExit(text("not_in_gradebook", language, ids=", ".join(missing)))
+        raise SystemExit(text("not_in_gradebook", language, ids=", ".join(missing), release=" ".join(missing)))
 
 
 def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler=None, security=None,
