@@ -37,12 +37,14 @@ APT_GET = $(shell command -v apt-get >/dev/null 2>&1 && { \
   elif sudo -n true >/dev/null 2>&1; then echo "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get"; fi; })
 
 # Student code is graded in a bubblewrap jail (tools/grading/jail.py). As root (or with passwordless sudo),
-# install it if missing; otherwise say how (grading without it needs --no-jail).
+# install it if missing; otherwise say how (grading without it needs --no-jail). Where Ubuntu's AppArmor
+# restricts user namespaces (24.04), allow them to bwrap alone with an AppArmor profile (tools/jail/).
 jail:
 	@command -v bwrap >/dev/null 2>&1 || { \
 	  apt="$(APT_GET)"; if [ -n "$$apt" ]; then \
 	    $$apt update -qq && $$apt install -y -qq bubblewrap >/dev/null; \
 	  else echo "bubblewrap is missing: install it (Debian/Ubuntu: sudo apt-get install bubblewrap)"; exit 1; fi; }
+	@sh tools/jail/allow-bwrap-userns.sh
 
 # The tests of a PostgreSQL gradebook start a throw-away server of Debian's postgresql package.
 postgres:
@@ -88,6 +90,6 @@ test-fast: venv jail chromium
 	$(PY) -m pytest -q -m "not slow" tests
 
 clean:
-	rm -rf submitted autograded/* feedback gradebook.db grades.csv submission_times.json report.html moodle.csv \
-	  canvas.csv .pytest_cache
+	rm -rf submitted autograded/* feedback gradebook.db grades.csv submission_times.json grading_record.json \
+	  report.html moodle.csv canvas.csv .pytest_cache
 	touch autograded/.gitkeep

@@ -46,7 +46,7 @@ def cmd_demo(args):
 def cmd_grade(args):
     from .course import ROOT
     from .grading.classroom import grade_class
-    from .instructor_texts import text
+    from .instructor_texts import chosen, counted, text
     from .report import report
     language = args.language
     security = None
@@ -58,8 +58,12 @@ def cmd_grade(args):
     elif any(tls.values()) or args.allow_plaintext:
         print(text("tls_needs_scheduler", language), file=sys.stderr)
         return 2
-    report(grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail, scheduler=args.scheduler,
-                       security=security, language=language), ROOT, language)
+    results = grade_class(ROOT, args.assignments or None, jobs=args.jobs, jail=not args.no_jail,
+                          scheduler=args.scheduler, security=security, language=language, force=args.force)
+    reused = sum(r.reused for r in results)
+    if reused:
+        print(text("unchanged", chosen(language), submissions=counted("submissions", reused, chosen(language))))
+    report(results, ROOT, language)
 
 
 def cmd_due(args):
@@ -188,6 +192,21 @@ def cmd_export(args):
     print(f"wrote {to}")
 
 
+def cmd_import(args):
+    from .course import ROOT
+    from .lms_import import ImportRefused, import_moodle, text
+    try:
+        lines = import_moodle(ROOT, args.moodle, args.assignment, args.roster or ROOT / "roster.csv",
+                              identifier=args.identifier, worksheet=args.worksheet, zone=args.timezone,
+                              replace=args.replace, language=args.language)
+    except ImportRefused as refusal:
+        print(text("refused", args.language), file=sys.stderr)
+        for problem in refusal.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+
+
 NO_JAIL = "grade without the jail (student code then runs with your rights); every status says so"
 
 
@@ -208,6 +227,8 @@ def main(argv=None):
     grade.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
     grade.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
     grade.add_argument("--no-jail", action="store_true", help=NO_JAIL)
+    grade.add_argument("--force", action="store_true",
+                       help="grade every submission again, also those unchanged since they were last graded")
     grade.add_argument("--scheduler", metavar="tls://HOST:PORT",
                        help="grade on the workers of this Dask distributed scheduler instead of local processes "
                             "(tcp:// only on the loopback, unless --allow-plaintext)")
@@ -275,6 +296,28 @@ def main(argv=None):
                                              "id_number; canvas: sis_login_id, sis_user_id, id)")
     export.add_argument("--to", help="the CSV file to write (default: moodle.csv or canvas.csv, here)")
     export.set_defaults(func=cmd_export)
+    lms_import = commands.add_parser(
+        "import", help="an LMS's download of all submissions into submitted/, with their times",
+        description="Unpack Moodle's 'Download all submissions' zip of one assignment into submitted/<student_id>/"
+                    "<assignment>/ (students matched through the roster), and record each submission's time from "
+                    "Moodle's grading worksheet. Everything is checked first: on any problem nothing is written.")
+    lms_import.add_argument("assignment", help="assignment id, e.g. regularization_pt")
+    lms_import.add_argument("--moodle", metavar="ZIP", required=True,
+                            help="the assignment's 'Download all submissions' zip")
+    lms_import.add_argument("--worksheet", metavar="CSV",
+                            help="the assignment's 'Download grading worksheet' CSV: the submission times "
+                                 "(without it, no time is recorded and so no late penalty)")
+    lms_import.add_argument("--timezone", metavar="ZONE",
+                            help="the time zone of the worksheet's times, your Moodle profile's "
+                                 "(e.g. America/Sao_Paulo); required with --worksheet")
+    lms_import.add_argument("--roster", help="roster CSV (default: roster.csv at the course root)")
+    lms_import.add_argument("--identifier", default="email", choices=("email", "username", "id_number"),
+                            help="roster column matched with the worksheet's identity column (default: email); "
+                                 "without --worksheet the zip's full names are matched with the roster's name column")
+    lms_import.add_argument("--replace", action="store_true", help="replace submissions already in submitted/")
+    lms_import.add_argument("--lang", choices=("en", "pt"), dest="lang",
+                            help="the language of the messages (default: the locale's)")
+    lms_import.set_defaults(func=cmd_import)
     args, extra = parser.parse_known_args(argv)
     from .grading.times import LedgerError, is_nbgrader_option
     if extra and (args.command != "collect" or not all(map(is_nbgrader_option, extra))):

@@ -102,8 +102,10 @@ TEXTS = {
                             "pt": "--tls-ca-file, --tls-cert, --tls-key e --allow-plaintext só valem com "
                                   "--scheduler"},
     "cannot_grade": {"en": "cannot grade: {error}", "pt": "não é possível corrigir: {error}"},
-    "not_in_gradebook": {"en": "not in the gradebook: {ids}; run `make release` first",
-                         "pt": "fora do gradebook: {ids}; rode `make release` antes"},
+    "not_in_gradebook": {"en": "not released into the gradebook: {ids}; run `python -m tools release {release}` "
+                               "first (a due date already set is kept)",
+                         "pt": "não liberada no gradebook: {ids}; rode `python -m tools release {release}` antes "
+                               "(um prazo já definido é mantido)"},
     "progress": {"en": "autograde", "pt": "correção"},
     "progress_unit": {"en": "submission", "pt": "entrega"},
     # --- counted nouns: (singular, plural); 1 takes the singular, any other number the plural
@@ -203,6 +205,44 @@ TEXTS = {
     "skipped/entry": {"en": "{name} ({kind_alone})", "pt": "{name} ({kind_alone})"},
     "skipped/more": {"en": "and {count} more", "pt": "e mais {count}"},
 }
+
+
+# --- due dates: `python -m tools due` (tools/grading/late.py) ------------------------------------------------------
+TEXTS.update({
+    "due/set": {"en": "{assignment}: due {time}", "pt": "{assignment}: prazo {time}"},
+    "due/cleared": {"en": "{assignment}: no due date", "pt": "{assignment}: sem prazo"},
+    "due/none": {"en": "no due date", "pt": "sem prazo"},
+    "due/regrade": {"en": "{assignment}: {submissions} in the gradebook keep the penalty of the earlier due date "
+                          "until graded again (python -m tools grade {assignment})",
+                    "pt": "{assignment}: {submissions} no gradebook mantêm a penalidade do prazo anterior até serem "
+                          "corrigidas de novo (python -m tools grade {assignment})"},
+    "due/naive": {"en": "{time!r} is not a date and time with its UTC offset: write it as '{example}' (or with "
+                        "UTC: '2027-04-11 02:59 UTC')",
+                  "pt": "{time!r} não é uma data e hora com o seu fuso (deslocamento de UTC): escreva como "
+                        "'{example}' (ou em UTC: '2027-04-11 02:59 UTC')"},
+    "due/unknown": {"en": "{name!r} is not an assignment of the course (one of: {names}) nor an assignment id "
+                          "(<name>_en, <name>_pt)",
+                    "pt": "{name!r} não é uma tarefa do curso (uma de: {names}) nem o id de uma tarefa "
+                          "(<nome>_en, <nome>_pt)"},
+    "due/usage": {"en": "give an assignment and a time ('{example}'), an assignment and --clear, or --list",
+                  "pt": "informe uma tarefa e um horário ('{example}'), uma tarefa e --clear, ou --list"},
+})
+
+# --- the terminal summary: the heading of its per-test lines (tools/report.py, print_summary) ---------------------
+TEXTS.update({
+    "summary/hardest": {"en": "  test cells with the fewest full marks (% of graded submissions, test cell, function):",
+                        "pt": "  células de teste com menos notas máximas (% das entregas corrigidas, célula de teste, "
+                              "função):"},
+})
+
+
+# --- re-grading only what changed: `python -m tools grade` (tools/grading/unchanged.py) ------------------------------
+TEXTS.update({
+    "unchanged": {"en": "{submissions} unchanged since last graded: kept as they were, not graded again (--force "
+                        "grades everything again)",
+                  "pt": "{submissions} sem mudança desde a última correção: mantidas como estavam, sem corrigir de "
+                        "novo (--force corrige tudo de novo)"},
+})
 
 
 def text(key, language, **fields):

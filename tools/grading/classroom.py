@@ -19,6 +19,9 @@ Design
   nbgrader in the worker is given as ``timestamp.txt`` (and so what ``autograded/`` and ``feedback/`` hold),
   and what the late penalty is computed from. A submission the ledger does not know has no time and no late
   penalty; when its assignment has a due date, its status says so.
+* A submission unchanged since it was last graded (its files, its time, its assignment's due date, the grader,
+  the assignment's source and the configuration: :mod:`unchanged`) is not graded again, and nothing of it is
+  written; ``force`` grades everything.
 * Student code runs only in jails (:mod:`tools.grading.jail`): the kernel and the referee's checks. Before
   grading, the jail is probed; where it cannot be set up, grading stops with the cause and the fix, unless
   ``jail=False`` (``--no-jail``), and then every status says "graded without a jail".
@@ -48,7 +51,7 @@ from tqdm.auto import tqdm
 from ..course import assignment_ids, split_assignment_id
 from ..instructor_texts import chosen, text
 from ..nbgrader_run import export_grades
-from . import intake, times, worker
+from . import intake, times, unchanged, worker
 from . import results as results_
 from .gradebook import db_url, load_config, record, snapshot, without_gradebook
 from .execute import GRADER_MEMORY
@@ -80,6 +83,7 @@ class Result:
     mistakes: dict = field(default_factory=dict)
     unanswered: set = field(default_factory=set)
     penalty: float = 0.0
+    reused: bool = False  # not graded again: unchanged since the run that graded it (:mod:`unchanged`)
 
     @property
     def graded(self):
@@ -157,7 +161,7 @@ def _check_released(gb, ids, language="en"):
 
 
 def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler=None, security=None,
-                language=None):
+                language=None, force=False):
     """Autograde every submission of ``course/submitted`` (or of ``ids``), write feedback and grades.csv.
 
     Parameters
@@ -174,6 +178,7 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
     language : the language of the progress bar and of the messages to the instructor (``"en"``, ``"pt"``;
         None: the locale's, :func:`tools.instructor_texts.default_language`); statuses are written in English
         whatever it is (the report translates them)
+    force : grade every submission again, even those unchanged since they were last graded (:mod:`unchanged`)
 
     Returns
     -------
@@ -192,7 +197,7 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
     os.environ["PACK_NO_JAIL"] = "0" if jail else "1"  # read by nbgrader_config.py
     try:
         return _grade_class(course, ids, jobs or os.cpu_count() or 1, progress, scheduler, jail, security,
-                            chosen(language))
+                            chosen(language), force)
     finally:
         if previous is None:
             os.environ.pop("PACK_NO_JAIL", None)
@@ -258,9 +263,9 @@ def _start_local(run, source, gradebook, config):
     worker.start("local", tempfile.mkdtemp(prefix="worker-", dir=run), source, gradebook, config)
 
 
-def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, language="en"):
+def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, language="en", force=False):
     todo, results = [], []
-    notes = {}
+    notes, sent = {}, {}  # (assignment id, student) -> digest of the files the worker would be sent
     stamps = {key: entry.time for key, entry in times.read(course).items()}  # the instructor's, never the folder's
     for assignment_id, student in submissions(course, ids):  # the folders are the students': intake reads them
         taken = intake.take(course / "submitted", student, assignment_id)
@@ -272,6 +277,7 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
         else:
             todo.append((assignment_id, student, taken.rename))
             notes[assignment_id, student] = taken.note
+            sent[assignment_id, student] = unchanged.files_digest(taken.files)
     config = load_config(course)
     url = db_url(course, config)
     with Gradebook(url) as gb:
@@ -284,46 +290,73 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
             if (assignment_id, student) not in stamps and gb.find_assignment(assignment_id).duedate is not None:
                 notes[assignment_id, student] = "; ".join(
                     note for note in (notes[assignment_id, student], UNTIMED) if note)
-    run = run_folder()
-    try:
-        snapshot(url, run / "gradebook.db")
-        grading_config, config = config, without_gradebook(config)
-        if scheduler:
-            from .cluster import DaskWorkers
-            workers = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}), run / "gradebook.db", config,
-                                  jail, security)
-        else:
-            workers = LocalWorkers(jobs, run, course / "source", run / "gradebook.db", config)
-        bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
-                   disable=not progress, smoothing=0.1)
+        todo, keys = _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results)
+    graded = {}
+    if todo:  # an unchanged class starts no worker
+        run = run_folder()
         try:
-            with Gradebook(url) as gb:
-                for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
-                    try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
-                        outcome = results_.checked(outcome, gb, assignment_id, course / "source" / assignment_id)
-                    except results_.Refused as refused:
-                        outcome = {"status": f"not graded: the worker's result was refused: {refused}",
-                                   "recorded": None}
-                    if outcome["recorded"]:
-                        when = stamps.get((assignment_id, student))
-                        for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
-                            results_.replace_folder(course / stage / student / assignment_id,
-                                                    times.stamped(outcome[stage], when))
-                        record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
-                        results_.late_penalties(gb, grading_config, assignment_id, student)
-                    status, note = outcome["status"], notes.get((assignment_id, student))
-                    if note and outcome["recorded"]:
-                        status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
-                    results.append(Result(student, assignment_id, status=status))
-                    bar.update()
+            snapshot(url, run / "gradebook.db")
+            grading_config, config = config, without_gradebook(config)
+            if scheduler:
+                from .cluster import DaskWorkers
+                workers = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}), run / "gradebook.db", config,
+                                      jail, security)
+            else:
+                workers = LocalWorkers(jobs, run, course / "source", run / "gradebook.db", config)
+            bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
+                       disable=not progress, smoothing=0.1)
+            try:
+                with Gradebook(url) as gb:
+                    for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
+                        try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
+                            outcome = results_.checked(outcome, gb, assignment_id, course / "source" / assignment_id)
+                        except results_.Refused as refused:
+                            outcome = {"status": f"not graded: the worker's result was refused: {refused}",
+                                       "recorded": None}
+                        if outcome["recorded"]:
+                            when = stamps.get((assignment_id, student))
+                            for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
+                                results_.replace_folder(course / stage / student / assignment_id,
+                                                        times.stamped(outcome[stage], when))
+                            record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
+                            results_.late_penalties(gb, grading_config, assignment_id, student)
+                        status, note = outcome["status"], notes.get((assignment_id, student))
+                        if note and outcome["recorded"]:
+                            status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
+                        graded[assignment_id, student] = outcome["recorded"] and {
+                            "key": keys[assignment_id, student], "status": status,
+                            **unchanged.written(course, student, assignment_id, gb)}
+                        results.append(Result(student, assignment_id, status=status))
+                        bar.update()
+            finally:
+                bar.close()
+                workers.close()
         finally:
-            bar.close()
-            workers.close()
-    finally:
-        shutil.rmtree(run, ignore_errors=True)
+            shutil.rmtree(run, ignore_errors=True)
+            if graded:
+                unchanged.update(course, {pair: entry for pair, entry in graded.items() if entry},
+                                 forget=[pair for pair, entry in graded.items() if not entry])
     export_grades(course)
     _fill_scores(course, url, results)
     return results
+
+
+def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results):
+    """The submissions of ``todo`` to grade, and every one's key (:mod:`unchanged`); a submission unchanged since
+    it was last graded is left out, with a Result (``reused``) of its recorded status, unless ``force``."""
+    record, graders, keys, left = unchanged.read(course), {}, {}, []
+    for assignment_id, student, rename in todo:
+        if assignment_id not in graders:
+            graders[assignment_id] = unchanged.grader_digest(course, assignment_id, jail)
+        key = keys[assignment_id, student] = unchanged.submission_key(
+            graders[assignment_id], sent[assignment_id, student], stamps.get((assignment_id, student)),
+            gb.find_assignment(assignment_id).duedate)
+        found = unchanged.entry(record, assignment_id, student)
+        if not force and unchanged.is_unchanged(found, key, unchanged.written(course, student, assignment_id, gb)):
+            results.append(Result(student, assignment_id, status=found["status"], reused=True))
+        else:
+            left.append((assignment_id, student, rename))
+    return left, keys
 
 
 def _graded(workers, course, todo, stamps=None):

@@ -1,0 +1,147 @@
+"""Re-grading only what changed (tools/grading/unchanged.py), through the instructors' command on a real course.
+
+``python -m tools grade`` (run in this process on a temporary course, ROOT patched) grades a class of two; then:
+an unchanged re-run grades nothing and changes no byte of the gradebook's grades and comments, ``autograded/`` and
+``feedback/``; a changed submission is graded again alone; a changed configuration grades everything again, as
+``--force`` does; a manual grade and comment given in between survive every run.
+"""
+import contextlib
+import io
+import shutil
+import signal
+
+import pytest
+from nbgrader.api import Gradebook
+
+from tools.__main__ import main
+from tools.course import ASSIGNMENTS
+from tools.grading import classroom, unchanged
+from tools.grading.gradebook import db_url
+from tools.nbgrader_run import make_course, release
+from tools.sample_class import SAMPLE, STUDENTS
+
+A = ASSIGNMENTS["regularization"]
+EN, NB = A.folder("en"), A.notebook
+FULL, MISTAKES = STUDENTS["en"][:2]
+
+
+def grade(course, *argv):
+    """``python -m tools grade EN ARGV`` on ``course``: (results by student, what it printed)."""
+    graded = []
+
+    def spy(*args, **kwargs):
+        graded.extend(real(*args, **kwargs))
+        return graded
+
+    real = classroom.grade_class
+    out = io.StringIO()
+    previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("grading blocked")))
+    signal.alarm(900)
+    try:
+        with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out):
+            patch.setattr("tools.course.ROOT", course)
+            patch.setattr(classroom, "grade_class", spy)
+            assert main(["grade", EN, "--jobs", "2", "--lang", "en", *argv]) in (0, None), out.getvalue()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return {r.student: r for r in graded}, out.getvalue()
+
+
+def state(course):
+    """Everything grading writes for the class: every grade's and comment's scores and texts, the folders' bytes."""
+    with Gradebook(db_url(course)) as gb:
+        rows = sorted((s.student.id, g.name, g.auto_score, g.manual_score, g.extra_credit)
+                      for s in gb.assignment_submissions(EN) for nb in s.notebooks for g in nb.grades)
+        comments = sorted((s.student.id, c.name, c.auto_comment, c.manual_comment)
+                          for s in gb.assignment_submissions(EN) for nb in s.notebooks for c in nb.comments)
+    folders = {(stage, student): unchanged.folder_files(course / stage / student / EN)
+               for stage in ("autograded", "feedback") for student in (FULL, MISTAKES)}
+    return rows, comments, folders
+
+
+def give_manual_grade(course):
+    """The instructor, in the formgrader: full points by hand on a test cell the mistaken student failed, and a
+    comment."""
+    with Gradebook(db_url(course)) as gb:
+        notebook = gb.find_submission_notebook(NB.removesuffix(".ipynb"), EN, MISTAKES)
+        grade = next(g for g in notebook.grades if g.max_score and (g.auto_score or 0) < g.max_score)
+        grade.manual_score = grade.max_score
+        comment = notebook.comments[0]
+        comment.manual_comment = "Revisto à mão: certo."
+        gb.db.commit()
+        return grade.name, grade.max_score, comment.name
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    course = make_course(tmp_path_factory.mktemp("incremental") / "course")
+    release(course, [EN])
+    for student in (FULL, MISTAKES):
+        shutil.copytree(SAMPLE / student / EN, course / "submitted" / student / EN)
+    return course
+
+
+@pytest.mark.slow
+def test_only_what_changed_is_graded_again(course):
+    first, _ = grade(course)
+    assert not any(r.reused for r in first.values()) and all(r.graded for r in first.values())
+    manual = give_manual_grade(course)
+    before = state(course)
+
+    again, printed = grade(course)  # nothing changed: nothing graded, nothing written
+    assert all(r.reused for r in again.values()), printed
+    assert "2 submissions unchanged since last graded" in printed
+    assert state(course) == before
+    assert {s: r.status for s, r in again.items()} == {s: r.status for s, r in first.items()}
+    assert again[FULL].score == first[FULL].score and again[MISTAKES].score > first[MISTAKES].score  # the manual one
+
+    full = (course / "submitted" / FULL / EN / NB).read_bytes()  # the mistaken student hands in a correct notebook
+    (course / "submitted" / MISTAKES / EN / NB).write_bytes(full)
+    changed, _ = grade(course)
+    assert {s for s, r in changed.items() if not r.reused} == {MISTAKES}
+    rows, comments, folders = state(course)
+    assert folders[("autograded", FULL)] == before[2][("autograded", FULL)]
+    assert [row for row in rows if row[0] == FULL] == [row for row in before[0] if row[0] == FULL]
+    assert changed[MISTAKES].score == changed[FULL].score  # graded again: the correct notebook's score
+    name, points, comment = manual
+    assert (MISTAKES, name, points) in {(s, g, m) for s, g, _, m, _ in rows}  # the manual grade survived
+    assert (MISTAKES, comment, "Revisto à mão: certo.") in {(s, c, m) for s, c, _, m in comments}
+
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:  # the configuration changes
+        config.write("\n# the instructor edits the configuration\n")
+    reconfigured, _ = grade(course)
+    assert not any(r.reused for r in reconfigured.values())
+    assert state(course)[0] == rows  # same submissions, same grader: the same scores, manual grade kept
+
+    forced, printed = grade(course, "--force")
+    assert not any(r.reused for r in forced.values()) and "unchanged" not in printed
+    assert state(course)[0] == rows
+
+
+@pytest.mark.slow
+def test_a_deleted_feedback_folder_is_written_again(course):
+    grade(course)
+    shutil.rmtree(course / "feedback" / FULL / EN)
+    results, _ = grade(course)
+    assert not results[FULL].reused and results[MISTAKES].reused
+    assert (course / "feedback" / FULL / EN / NB.replace(".ipynb", ".html")).is_file()
+
+
+def test_the_key_covers_the_graders_code_the_source_and_the_configuration(tmp_path):
+    """A change to a grader's case file, the assignment's source or the configuration changes the digest."""
+    code = [tmp_path / "tools", tmp_path / "exercises"]
+    for folder in code:
+        folder.mkdir()
+        (folder / "module.py").write_text("CASES = [1, 2, 3]\n")
+    (tmp_path / "source" / EN).mkdir(parents=True)
+    (tmp_path / "source" / EN / NB).write_text("{}")
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n")
+    digests = [unchanged.grader_digest(tmp_path, EN, True, code)]
+    for path, text in ((code[1] / "module.py", "CASES = [1, 2, 4]\n"), (tmp_path / "source" / EN / NB, '{"a": 1}'),
+                       (tmp_path / "nbgrader_config.py", "c = get_config()\nc.X = 1\n")):
+        path.write_text(text)
+        digests.append(unchanged.grader_digest(tmp_path, EN, True, code))
+    digests.append(unchanged.grader_digest(tmp_path, EN, False, code))
+    assert len(set(digests)) == len(digests)
+    assert unchanged.grader_digest(tmp_path, EN, False, code) == digests[-1]  # and it is stable
