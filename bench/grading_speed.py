@@ -7,9 +7,11 @@ Prints, on a generated class (``tools sample-class --students``):
    then ``nbgrader export``, as an instructor without the pack types them), to
    the pack's ``grade`` command, both on the same class; the same against
    ``nbgrader autograde`` with the pack's configuration (its own pipeline,
-   serial); per-submission wall and worker time; and the fast path's share
-   (kernels and check processes forked from the fork server, against fresh
-   jailed processes, ``PACK_NO_FORK=1``);
+   serial); per-submission wall and worker time; and the same ratios for the
+   fallback path (fresh jailed processes, ``PACK_NO_FORK=1``: what kernels
+   without Landlock ABI 6 get, Ubuntu 22.04 and 24.04 among them) beside the
+   fast path's (kernels and check processes forked from the fork server), with
+   the fast path's share;
 2. the cost of the jail: the pack's time per submission with and without the
    jail (``grade --no-jail``), on the same class, runs alternated;
 3. the pack's seconds per submission against the floor: a bare kernel start
@@ -47,7 +49,9 @@ import nbclient  # noqa: E402
 
 from tools import notebooks  # noqa: E402
 from tools.course import ASSIGNMENTS, LANGUAGES, split_assignment_id  # noqa: E402
+from tools.grading import landlock  # noqa: E402
 from tools.grading.classroom import grade_class  # noqa: E402
+from tools.grading.template import forking_available  # noqa: E402
 from tools.nbgrader_run import (NbgraderError, export_grades, generate_feedback, make_course,  # noqa: E402
                                 nbgrader, release)
 from tools.sample_class import generate_class  # noqa: E402
@@ -82,7 +86,8 @@ def time_pack(course, assignment_id, jobs, jail=True, fork=True):
     os.environ["PACK_NO_FORK"] = "0" if fork else "1"  # read by nbgrader_config.py
     try:
         start = time.perf_counter()
-        results = grade_class(course, [assignment_id], jobs=jobs, progress=False, jail=jail)
+        # force: every run grades the whole class again (unchanged submissions would otherwise be reused)
+        results = grade_class(course, [assignment_id], jobs=jobs, progress=False, jail=jail, force=True)
         return time.perf_counter() - start, results
     finally:
         del os.environ["PACK_NO_FORK"]
@@ -257,22 +262,27 @@ def main(argv=None):
                                           args.assignment)
         course = fresh_course(tmp, "pack", args.assignment, args.students, args.seed)
         pack, results = time_pack(course, args.assignment, args.jobs)
+        fresh = time_pack(course, args.assignment, args.jobs, fork=False)[0]
         graded = sum(r.graded for r in results)
         n = args.students
+        fast = forking_available()
         print(f"\n1. plain serial nbgrader (default configuration), autograde+feedback+export: {serial:7.1f} s "
               f"({serial / n:.2f} s/submission)")
         print(f"   nbgrader with the pack's configuration, serial (the same pipeline, one process): {own_serial:7.1f} s "
               f"({own_serial / n:.2f} s/submission)")
-        print(f"   pack grade --jobs {args.jobs} (jail, referee, sealed scores, feedback): {pack:7.1f} s "
-              f"({graded} graded, {len(results) - graded} broken files reported)")
-        print(f"   ratio against plain serial nbgrader: {serial / pack:.2f}x; against the pack's pipeline run serially: "
-              f"{own_serial / pack:.2f}x")
+        print(f"   pack grade --jobs {args.jobs} (jail, referee, sealed scores, feedback; {graded} graded, "
+              f"{len(results) - graded} broken files reported), Landlock ABI {landlock.abi()}:")
+        print("   " + "path".ljust(58) + "seconds   s/submission   vs plain nbgrader   vs pack's pipeline serial")
+        rows = [(f"fast: forked from the fork server{'' if fast else ' (not here: fresh processes)'}", pack),
+                ("fallback: fresh jailed processes (PACK_NO_FORK=1)", fresh)]
+        for name, seconds in rows:
+            print(f"   {name:58s}{seconds:7.1f}   {seconds / n:12.3f}   {serial / seconds:16.2f}x   "
+                  f"{own_serial / seconds:24.2f}x")
         print(f"   per submission: {pack / n:.3f} s of wall time, {pack * args.jobs / n:.3f} s of worker time "
               f"(plain nbgrader: {serial / n:.3f} s)")
-
-        fresh = time_pack(course, args.assignment, args.jobs, fork=False)[0]
         print(f"\n1b. the fast path's share (same class, --jobs {args.jobs}): fresh jailed processes (PACK_NO_FORK=1) "
-              f"{fresh:.1f} s, forked from the fork server {pack:.1f} s: {fresh / pack:.2f}x")
+              f"{fresh:.1f} s, forked from the fork server {pack:.1f} s: {fresh / pack:.2f}x"
+              + ("" if fast else " (no fast path on this kernel: both runs started fresh processes)"))
 
         jailed, free = [], []
         for _ in range(args.rounds):
