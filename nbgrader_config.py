@@ -20,6 +20,7 @@ from tools.grading.execute import JailedExecute  # noqa: E402
 from tools.grading.feedback import FeedbackFromGrader  # noqa: E402
 from tools.grading.feedback_page import LocalizedFeedbackPage  # noqa: E402
 from tools.grading.inert import markdown2html  # noqa: E402
+from tools.grading.late import PerPeriodPenalty  # noqa: E402
 from tools.grading.localize import LocalizedClearSolutions, LocalizedOverwriteCells  # noqa: E402
 from tools.grading.referee import Referee, WarmOracle  # noqa: E402
 from tools.grading.sanitize import ForgetUnknownGradeCells, StripHiddenTests  # noqa: E402
@@ -48,12 +49,14 @@ c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, ForgetUnknown
 # (SaveSealedGrades replaces nbgrader's SaveAutoGrades, which reads scores from the kernel's outputs).
 c.Autograde.autograde_preprocessors = [WarmOracle, JailedExecute, Referee, IgnorePattern, LimitOutput, SaveSealedGrades,
                                        AssignLatePenalties, CheckCellMetadata]
-# A cell that runs longer than this is interrupted and scored 0; the whole notebook gets notebook_timeout.
+# The one time limit, in seconds, of every cell in the kernel and of every graded function's check outside it (its
+# cell and all its cases: the Referee takes this value; c.Referee.timeout, if set, can only lower it). A cell that
+# runs longer is interrupted; a graded function that runs out of it, in its own cell, one of its test cells or its
+# check, scores 0 on all its test cells, visible and hidden. The whole notebook gets notebook_timeout.
 # Under the autograder (NBGRADER_EXECUTION is set) training is cut short, so a correct notebook needs seconds.
 c.JailedExecute.timeout = 30
 c.JailedExecute.notebook_timeout = 300
 c.JailedExecute.interrupt_on_timeout = True
-c.Referee.timeout = 20
 # `python -m tools grade --no-jail` (or PACK_NO_JAIL=1 for plain nbgrader) grades without the jail, and says so.
 if os.environ.get("PACK_NO_JAIL") == "1":
     c.JailedExecute.jail = False
@@ -64,6 +67,25 @@ if os.environ.get("PACK_NO_JAIL") == "1":
 if os.environ.get("PACK_NO_FORK") == "1":
     c.JailedExecute.fork = False
     c.Referee.fork = False
+
+# Late penalty (tools/grading/late.py): nbgrader's AssignLatePenalties above, with the pack's plugin. Due dates are
+# nbgrader's, set in the gradebook with `python -m tools due <name> "2027-04-10 23:59 -03:00"` (both languages);
+# the submission time is the instructor's ledger's (tools/grading/times.py). A late notebook loses
+# percent_per_period % of the points it earned (its score, before the penalty) per started period ("day" or
+# "hour") late, at most cap_percent %; a submission at most grace_minutes late loses nothing (later ones count from
+# the due date). The feedback page says how late and what it cost, in the notebook's language.
+# percent_per_period = 0 (the default): no penalty, as nbgrader's default. nbgrader's own methods stay reachable:
+# c.PerPeriodPenalty.penalty_method = "none" (no penalty) or "zero" (the whole score). A change applies to a
+# submission when it is graded again. Example: 10 % a day, at most 50 %, 15 minutes of grace:
+#   c.PerPeriodPenalty.percent_per_period = 10
+#   c.PerPeriodPenalty.period = "day"
+#   c.PerPeriodPenalty.cap_percent = 50
+#   c.PerPeriodPenalty.grace_minutes = 15
+c.AssignLatePenalties.plugin_class = PerPeriodPenalty
+c.PerPeriodPenalty.percent_per_period = 0
+c.PerPeriodPenalty.period = "day"
+c.PerPeriodPenalty.cap_percent = 100
+c.PerPeriodPenalty.grace_minutes = 0
 
 # Feedback: the student's cells as submitted and the grader's messages, nothing produced by student code.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, FeedbackFromGrader]

@@ -193,8 +193,15 @@ def test_the_guide_runs_a_semester(tmp_path, language):
     joana, moodle = rows[assignment_id, "joana"], rows[assignment_id, moodle_student]
     assert float(joana["raw_score"]) == float(joana["max_score"]) == float(joana["score"])  # on time, full marks
     assert float(joana["late_submission_penalty"]) == 0
-    assert 0 < float(moodle["late_submission_penalty"])  # two days late, by Moodle's time
+    # two days and an hour late by Moodle's time: three started days, at the guide's percentage and cap
+    setting = {name: float(value)
+               for name, value in re.findall(r"PerPeriodPenalty\.(\w+) = ([\d.]+)", guide(language))}
+    percent = min(3 * setting["percent_per_period"], setting["cap_percent"])
+    assert float(moodle["late_submission_penalty"]) == pytest.approx(float(moodle["raw_score"]) * percent / 100)
+    assert 0 < percent < 100
     assert float(moodle["score"]) == max(0.0, float(moodle["raw_score"]) - float(moodle["late_submission_penalty"]))
+    page = (course / "feedback" / moodle_student / assignment_id / NOTEBOOK.replace(".ipynb", ".html")).read_text()
+    assert ("3 dias de atraso" if language == "pt" else "3 days late") in page  # told in the notebook's language
     # the feedback came back to joana through the exchange
     fetched = list((term.homes / "joana" / assignment_id / "feedback").glob(f"*/{NOTEBOOK.replace('.ipynb', '.html')}"))
     assert len(fetched) == 1

@@ -230,7 +230,8 @@ TEXTS.update({
 
 # --- the terminal summary: the heading of its per-test lines (tools/report.py, print_summary) ---------------------
 TEXTS.update({
-    "summary/hardest": {"en": "  test cells with the fewest full marks (% of graded submissions, test cell, function):",
+    "summary/hardest": {"en": "  test cells with the fewest full marks (% of graded submissions, test cell, "
+                              "function):",
                         "pt": "  células de teste com menos notas máximas (% das entregas corrigidas, célula de teste, "
                               "função):"},
 })

@@ -462,6 +462,8 @@ def print_summary(results, hardest=3, language=None):
                    mean=decimal(mean, 2, language), max=written_score(entry["max"], language),
                    not_graded=counted("not_graded", len(entry["not_graded"]), language)))
         ranked = sorted(entry["cells"].items(), key=lambda kv: kv[1][0] / kv[1][1])[:hardest]
+        if ranked:
+            print(text("summary/hardest", language))
         for grade_id, (passed, graded) in ranked:
             full = text("full_marks", language, percent=f"{100 * passed / graded:5.0f}")
             print(f"    {full}  {grade_id}  ({function_of(grade_id)})")

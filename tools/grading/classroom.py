@@ -348,9 +348,13 @@ def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results):
     for assignment_id, student, rename in todo:
         if assignment_id not in graders:
             graders[assignment_id] = unchanged.grader_digest(course, assignment_id, jail)
+        try:  # a per-student extension (nbgrader's grant_extension) moves the student's due date
+            extension = gb.find_submission(assignment_id, student).extension
+        except MissingEntry:
+            extension = None
         key = keys[assignment_id, student] = unchanged.submission_key(
             graders[assignment_id], sent[assignment_id, student], stamps.get((assignment_id, student)),
-            gb.find_assignment(assignment_id).duedate)
+            (gb.find_assignment(assignment_id).duedate, extension))
         found = unchanged.entry(record, assignment_id, student)
         if not force and unchanged.is_unchanged(found, key, unchanged.written(course, student, assignment_id, gb)):
             results.append(Result(student, assignment_id, status=found["status"], reused=True))

@@ -11,8 +11,11 @@
   process that already imported numpy, matplotlib and ipykernel, into a private slot of the server's jail,
   and confined there by Landlock; without one, it is a fresh jailed process. A kernel client that waits for
   the kernel in tens of milliseconds (:class:`PromptClient`) serves both;
-* **a wall-clock budget per notebook** (``notebook_timeout``) on top of the
-  per-cell ``timeout``: cells past it are not run and get an error;
+* **the course's one time limit** (``timeout``, :func:`time_limit`): every cell gets it here, and the referee
+  gives each graded function's check the same (:class:`~tools.grading.referee.Referee`); a graded function whose
+  own cell or test cell runs out of it scores 0 on all its test cells, as one whose check does. A
+  **wall-clock budget per notebook** (``notebook_timeout``) comes on top: cells past it are not run and get an
+  error;
 * **kernel deaths** (``os._exit``, a segfault, the memory cap): the cell gets an
   error, the kernel is restarted, the code cells before it that are not tests
   and did not kill it are run again, and grading goes on with the next cell;
@@ -66,6 +69,15 @@ def cap_grader_memory(limit=GRADER_MEMORY):
     soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
     limit = limit if soft == resource.RLIM_INFINITY else min(limit, soft)
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
+def time_limit(config):
+    """The course's one time limit, in seconds: ``JailedExecute.timeout`` as ``config`` sets it (nbgrader's
+    ``Execute.timeout`` too, 30 by default). With no per-cell limit (None, 0 or negative: nbclient's "none"), the
+    notebook's whole budget, ``notebook_timeout``, is the limit of every cell and of every check."""
+    execute = JailedExecute(config=config)
+    limit = execute.timeout
+    return float(limit) if limit and limit > 0 else float(execute.notebook_timeout)
 
 
 class PromptClient(AsyncKernelClient):
@@ -233,8 +245,9 @@ class JailedExecute(Execute):
         if left <= 1:
             self._incident(messages.BUDGET, cell, index)
             return cell, resources
-        self.timeout = max(1, int(min(self._cell_timeout, left)))
-        self._current, self._capped = index, left < self._cell_timeout  # capped: a time-out is the budget's
+        per_cell = self._cell_timeout if self._cell_timeout and self._cell_timeout > 0 else None  # None: no limit
+        self.timeout = max(1, int(left if per_cell is None else min(per_cell, left)))
+        self._current, self._capped = index, per_cell is None or left < per_cell  # capped: a time-out is the budget's
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
             if is_test_cell(cell):

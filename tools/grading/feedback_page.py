@@ -104,6 +104,18 @@ def unit(value, language):
     return TEXTS[language]["unit_one" if singular else "unit_other"]
 
 
+def late_line(penalty, terms, language):
+    """The page's line on lateness, or None: with the course plugin's ``terms`` (:func:`.late.terms`) how late and
+    what it cost ("Entregue com 2 dias de atraso: −20 % dos pontos (limite de 50 %), ou seja, −1,6 ponto."); with
+    another plugin (nbgrader's "zero"), the points taken only."""
+    penalty = float(penalty or 0)
+    if terms:
+        return messages.late(terms, f"{number(penalty, language)} {unit(penalty, language)}", language)
+    if penalty > 0:
+        return TEXTS[language]["late_penalty"].format(points=number(penalty, language), unit=unit(penalty, language))
+    return None
+
+
 def anchor(cell):
     """The id of a graded cell's panel on the page (the summary links to it)."""
     return "grade-" + grade_id(cell)
@@ -175,7 +187,6 @@ def page_data(nb, resources):
         row["passed"] = row["points"] > 0 and row["score"] >= row["points"]
 
     name = title(resources)
-    late_penalty = float(nbgrader.get("late_penalty") or 0)
     return {
         "lang": HTML_LANG[language],
         "t": texts,
@@ -184,8 +195,7 @@ def page_data(nb, resources):
         "total": texts["total"].format(points=number(nbgrader.get("score"), language),
                                        max_points=number(nbgrader.get("max_score"), language),
                                        unit=unit(nbgrader.get("max_score"), language)),
-        "late_penalty": texts["late_penalty"].format(points=number(late_penalty, language),
-                                                     unit=unit(late_penalty, language)) if late_penalty > 0 else None,
+        "late_penalty": late_line(nbgrader.get("late_penalty"), resources.get("pack_late"), language),
         "rows": list(rows.values()),
         "others": other_rows,
         "cells": cells,
@@ -212,8 +222,26 @@ class LocalizedFeedbackPage(FeedbackPage):
 
     def _preprocess(self, nb, resources):
         nb, resources = super()._preprocess(nb, resources)
+        resources["pack_late"] = self.late_terms(resources)
         resources["pack_feedback"] = page_data(nb, resources)
         return nb, resources
+
+    def late_terms(self, resources):
+        """The course plugin's terms for this submission (:func:`.late.terms`: how late, the percentage taken,
+        the cap), from the gradebook's submission time and due date; None when it is on time, when the plugin
+        has no terms of its own, or outside nbgrader (no gradebook in ``resources``)."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        from .late import terms
+        nbgrader = resources.get("nbgrader", {})
+        if not all(nbgrader.get(key) for key in ("db_url", "assignment", "student")):
+            return None
+        with Gradebook(nbgrader["db_url"]) as gb:
+            try:
+                seconds_late = gb.find_submission(nbgrader["assignment"], nbgrader["student"]).total_seconds_late
+            except MissingEntry:
+                return None
+        return terms(self.config, seconds_late) if seconds_late > 0 else None
 
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)

@@ -137,6 +137,44 @@ FINDINGS = {
 }
 
 
+# The late penalty on the feedback page (tools/grading/late.py's PerPeriodPenalty, tools/grading/feedback_page.py).
+# ``{late}``: a duration of LATE_UNITS; numbers as :func:`number` writes them; the percent sign after a space.
+LATE = {
+    "penalty": {"en": "Submitted {late} late: \u2212{percent} % of the points{cap}, that is \u2212{points}.",
+                "pt": "Entregue com {late} de atraso: \u2212{percent} % dos pontos{cap}, ou seja, \u2212{points}."},
+    "cap": {"en": " (cap {cap} %)", "pt": " (limite de {cap} %)"},
+    "grace": {"en": "Submitted {late} after the due date, within the grace period of {grace}: no penalty.",
+              "pt": "Entregue {late} depois do prazo, dentro da tolerância de {grace}: sem penalidade."},
+}
+LATE_UNITS = {  # (singular, plural)
+    "day": {"en": ("{n} day", "{n} days"), "pt": ("{n} dia", "{n} dias")},
+    "hour": {"en": ("{n} hour", "{n} hours"), "pt": ("{n} hora", "{n} horas")},
+    "minute": {"en": ("{n} minute", "{n} minutes"), "pt": ("{n} minuto", "{n} minutos")},
+}
+
+
+def duration(count, unit, language):
+    """``1 day``, ``2 days``, ``1,5 minuto``...: ``count`` of ``unit`` (``day``, ``hour``, ``minute``)."""
+    language = language if language in ("en", "pt") else "en"
+    singular, plural = LATE_UNITS[unit][language]
+    one = 0 < abs(count) < 2 if language == "pt" else count == 1
+    return (singular if one else plural).format(n=number(count, language))
+
+
+def late(terms, points_text, language):
+    """The feedback's sentence for a late submission (``terms``: :meth:`tools.grading.late.PerPeriodPenalty.terms`);
+    ``points_text``: the points taken, written (``1,6 ponto``)."""
+    language = language if language in ("en", "pt") else "en"
+    if terms["within_grace"]:
+        return LATE["grace"][language].format(late=duration(terms["minutes"], "minute", language),
+                                              grace=duration(terms["grace_minutes"], "minute", language))
+    cap = LATE["cap"][language].format(cap=number(terms["cap_percent"], language)) \
+        if terms["cap_percent"] < 100 else ""
+    return LATE["penalty"][language].format(late=duration(terms["periods"], terms["period"], language),
+                                            percent=number(round(terms["percent"], 2), language), cap=cap,
+                                            points=points_text)
+
+
 def text(kind, language):
     """The text of ``kind`` in ``language`` (English when the language is unknown)."""
     return TEXTS[kind].get(language, TEXTS[kind]["en"])

@@ -23,6 +23,15 @@ For each graded function declared in ``exercises/<assignment>.py`` (:mod:`tools.
 The grading process itself computes nothing on what student code sent: it relays
 bounded lines, and checks the deadline before every message.
 
+**One time limit per function.** The check of a function (its cell and all its cases) gets the course's one
+time limit, ``JailedExecute.timeout`` (:func:`~tools.grading.execute.time_limit`), the time every cell gets in
+the kernel; ``Referee.timeout`` is unset by default, and when set it can only lower that limit. Running out of it
+is the same on both sides: a function whose check times out fails every case, and a function whose own cell or
+one of its test cells timed out in the kernel (:class:`~tools.grading.execute.JailedExecute`'s incidents) fails
+every case too, with the same verdict, so it scores 0 on all its test cells, visible and hidden. The only
+exception is the one :mod:`.scoring` makes for errors: a test cell that timed out while a graded function it
+calls failed its own checks is charged to that function only.
+
 The verdicts go into ``resources["pack"].checks`` (a :class:`~.record.Pack`), where
 :class:`~tools.grading.scoring.SaveSealedGrades` reads them: a test cell whose
 function has no passed check for its label scores 0. A function that failed a
@@ -45,11 +54,14 @@ from traitlets import Bool, Float, Integer
 
 from ..course import split_assignment_id
 from . import plain
+from .execute import time_limit
 from .jail import Jail, Limits
+from .messages import TIMEOUT
 from .notebook import course_folder, definition_cells, student_solutions
 from ..exercise import load_cases
 from .oracle import JUDGE_SECONDS, Channel, oracle, reach, sound_findings, sound_verdict, subject
 from .record import pack
+from .scoring import called
 from .template import ForkedProcess, program, template
 
 PROGRAM = program(("plain.py", "sandbox.py"), "main")
@@ -59,15 +71,31 @@ MAX_CALLS = 2000  # oracle calls in one function's check (an honest one makes a 
 class Referee(NbGraderPreprocessor):
     """Check the graded functions outside the student's kernel; record the verdicts for the score."""
 
-    timeout = Float(20.0, help="Seconds for all the cases of one function").tag(config=True)
+    timeout = Float(None, allow_none=True,
+                    help="Seconds for the check of one function, its cell and all its cases. Unset (the default): "
+                    "JailedExecute.timeout, the course's one time limit; set, it can only lower that limit"
+                    ).tag(config=True)
     memory = Integer(2 * 1024 ** 3, help="Address-space cap of a check, in bytes").tag(config=True)
     jail = Bool(True, help="Run the checks in the jail (False: a plain subprocess, for machines without one)"
                 ).tag(config=True)
     fork = Bool(True, help="Fork the jailed check process from a fork server that has imported the heavy modules "
                 "(False, or no Landlock here: start a fresh jailed process)").tag(config=True)
 
+    def time_limit(self):
+        """Seconds for one function's check: the course's one limit (:func:`~tools.grading.execute.time_limit`),
+        or ``timeout`` when it is set lower (a higher one is capped, and the log says so)."""
+        limit = time_limit(self.config)
+        if self.timeout is None:
+            return limit
+        if self.timeout > limit:
+            self.log.warning("Referee.timeout = %g is above JailedExecute.timeout: the checks get %g s, the limit "
+                             "of the kernel's cells", self.timeout, limit)
+            return limit
+        return self.timeout
+
     def preprocess(self, nb, resources):
         assignment_id = resources["nbgrader"]["assignment"]
+        seconds = self.time_limit()
         assignment, _ = split_assignment_id(assignment_id)
         cases = load_cases(assignment.name)
         subject_ = subject(assignment.name)
@@ -90,8 +118,10 @@ class Referee(NbGraderPreprocessor):
                 cell = solutions.get(function, "")
                 served = oracle_names(reference, function, cases, function_cases)
                 own = [solutions[name] for name in dependencies(function, cell, cases) if name not in served]
+                started = time.monotonic()
                 verdicts, mistake = session.check(function, function_cases, helpers + own, cell, served, subject_,
-                                                  oracle(self.memory), self.timeout, self.memory)
+                                                  oracle(self.memory), seconds, self.memory)
+                self.log.debug("checked %s in %.2f s (limit %g s)", function, time.monotonic() - started, seconds)
                 for case, verdict in zip(function_cases, verdicts):
                     checks.setdefault((function, case.label), []).append(verdict)
                 if mistake:
@@ -102,8 +132,9 @@ class Referee(NbGraderPreprocessor):
             if session is not None:
                 session.close()
         record = pack(resources)
-        record.checks, record.diagnoses, record.findings = checks, diagnoses, found
         record.dependencies = {f: dependencies(f, solutions.get(f, ""), cases) for f in cases}
+        timed_out(checks, kernel_time_outs(record.incidents, cases), record.dependencies, seconds)
+        record.checks, record.diagnoses, record.findings = checks, diagnoses, found
         return nb, resources
 
 
@@ -116,6 +147,46 @@ class WarmOracle(NbGraderPreprocessor):
         assignment, _ = split_assignment_id(resources["nbgrader"]["assignment"])
         oracle(Referee(config=self.config).memory).warm(subject(assignment.name))
         return nb, resources
+
+
+def kernel_time_outs(incidents, functions):
+    """The graded functions (among ``functions``) whose own cell (grade id ``f``) or test cell (``f_example``,
+    ``f_hidden``) ran out of the per-cell limit in the kernel (a time-out of the notebook's budget is not one)."""
+    found = []
+    for kind, cell in incidents:
+        function, _, label = str(cell).rpartition("_")
+        name = cell if cell in functions else function if label in ("example", "hidden") else None
+        if kind == TIMEOUT and name in functions and name not in found:
+            found.append(name)
+    return found
+
+
+def timed_out(checks, functions, dependencies, seconds):
+    """Fail every passed check of each of ``functions`` (they timed out in the kernel) with the verdict of a check
+    that timed out, so that the function scores 0 on all its test cells, as when its check times out.
+
+    Not when a graded function it calls failed its own checks: :mod:`.scoring` charges a test cell's failure in the
+    kernel to that function only, and a time-out is such a failure.
+    """
+    failed = {function for (function, _), verdicts in checks.items() if any(verdicts)}
+    pending, charged = list(functions), []
+    while pending:  # the functions it calls decided first; any left in a cycle of calls are charged
+        decided = False
+        for function in list(pending):
+            calls = set(called(function, dependencies))
+            if calls & failed or not calls & set(pending) - {function}:
+                pending.remove(function)
+                decided = True
+                if not calls & failed:
+                    charged.append(function)
+                    failed.add(function)
+        if not decided:
+            charged += pending
+            break
+    for function in charged:
+        for key, verdicts in checks.items():
+            if key[0] == function:
+                checks[key] = [verdict or {"code": "no_answer", "seconds": seconds} for verdict in verdicts]
 
 
 def oracle_names(reference, function, cases, function_cases):
@@ -172,7 +243,8 @@ class CheckSession:
         job = {"function": function, "helpers": helpers, "cell": cell, "oracle": served, "timeout": timeout,
                "memory": memory, "cases": [{"args": plain.encode(list(c.args)), "kwargs": plain.encode(c.kwargs),
                                             "unchanged": c.unchanged} for c in cases]}
-        deadline = time.monotonic() + timeout + 10
+        started = time.monotonic()
+        deadline = started + timeout + 10
         self.channel.send(job, deadline=deadline)
         header = {"subject": list(subject), "function": function}
         results, calls = None, 0
@@ -198,8 +270,9 @@ class CheckSession:
                 results = self.channel.line(deadline, self.channel.left)
             elif message.get("done") == function:
                 break
-        if results is None:
-            return [{"code": "no_answer"}] * len(cases), None
+        if results is None:  # the check process stopped it at ``timeout``, or it died
+            ran_out = time.monotonic() - started >= timeout
+            return [{"code": "no_answer", **({"seconds": timeout} if ran_out else {})}] * len(cases), None
         reply = judge_process.ask({**header, "op": "judge", "diagnose": True}, results,
                                   time.monotonic() + JUDGE_SECONDS)
         try:

@@ -4,8 +4,8 @@ A submission's grading result (its gradebook rows, its ``autograded/`` and ``fee
 determined by its *key*: a SHA-256 over
 
 * the submission's files, as the intake reads them for the worker (name and bytes of each);
-* the instructor's submission time from the ledger and the assignment's due date (they are in the feedback and
-  decide the late penalty);
+* the instructor's submission time from the ledger, the assignment's due date and the student's extension, if
+  any (they are in the feedback and decide the late penalty);
 * the grader: the files of ``tools/``, ``reference/``, ``exercises/`` and ``utils/`` as the grading process loaded
   them, the assignment's ``source/<assignment id>/``, the course's ``nbgrader_config.py``, whether the jail is on,
   and the installed versions of the packages that grade (nbgrader, nbconvert, nbclient, ipykernel, numpy).
@@ -102,7 +102,7 @@ def grader_digest(course, assignment_id, jail, code=None):
 
 def submission_key(grader, files, when, duedate):
     """The key of one submission: the grader's digest, its files' digest (:func:`files_digest`), its time and its
-    assignment's due date."""
+    due date (the assignment's, and the student's extension)."""
     return digest([grader.encode(), files.encode(), str(when).encode(), str(duedate).encode()])
 
 
