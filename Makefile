@@ -92,4 +92,4 @@ test-fast: venv jail chromium
 clean:
 	rm -rf submitted autograded/* feedback gradebook.db grades.csv submission_times.json grading_record.json \
 	  report.html moodle.csv canvas.csv .pytest_cache
-	touch autograded/.gitkeep
+	mkdir -p autograded && touch autograded/.gitkeep

@@ -55,12 +55,14 @@ not in the worksheet, a student not in the roster, two submissions of one studen
 in one submission, a notebook not named as the assignment's, a student id nbgrader cannot grade. The course: a
 submission folder that already exists (``--replace`` replaces it, and its recorded time with the worksheet's).
 
-Writing: the notebooks are written into a temporary folder at the course root, then each submission folder is
+Writing: the notebooks (each with a random ``submission_secret.txt``, as ``nbgrader submit`` writes one, which
+``nbgrader release_feedback`` needs) are written into a temporary folder at the course root, then each submission folder is
 renamed into ``submitted/``; a failure puts back what was moved. The times are recorded last.
 """
 import csv
 import os
 import re
+import secrets
 import shutil
 import stat
 import struct
@@ -650,6 +652,8 @@ def write(course, assignment_id, planned, source):
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(path, 0o644)
+            # as nbgrader submit writes one: nbgrader release_feedback needs it beside every feedback page
+            (folder / "submission_secret.txt").write_text(secrets.token_hex(64))
             os.chmod(folder, 0o755)
         (staging / "old").mkdir()
         submitted = course / "submitted"

@@ -265,7 +265,7 @@ def _start_local(run, source, gradebook, config):
 
 def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, language="en", force=False):
     todo, results = [], []
-    notes, sent = {}, {}  # (assignment id, student) -> digest of the files the worker would be sent
+    notes, sent, secrets = {}, {}, {}  # sent: (assignment id, student) -> digest of its files and secret
     stamps = {key: entry.time for key, entry in times.read(course).items()}  # the instructor's, never the folder's
     for assignment_id, student in submissions(course, ids):  # the folders are the students': intake reads them
         taken = intake.take(course / "submitted", student, assignment_id)
@@ -277,7 +277,10 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
         else:
             todo.append((assignment_id, student, taken.rename))
             notes[assignment_id, student] = taken.note
-            sent[assignment_id, student] = unchanged.files_digest(taken.files)
+            secret = intake.submission_secret(course / "submitted", student, assignment_id)
+            secrets[assignment_id, student] = secret
+            sent[assignment_id, student] = unchanged.files_digest(
+                {**taken.files, **({intake.SECRET: secret} if secret else {})})
     config = load_config(course)
     url = db_url(course, config)
     with Gradebook(url) as gb:
@@ -315,9 +318,13 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
                                        "recorded": None}
                         if outcome["recorded"]:
                             when = stamps.get((assignment_id, student))
+                            secret = secrets.get((assignment_id, student))
                             for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
-                                results_.replace_folder(course / stage / student / assignment_id,
-                                                        times.stamped(outcome[stage], when))
+                                files = times.stamped(outcome[stage], when)
+                                files.pop(intake.SECRET, None)  # nbgrader's release_feedback reads the student's
+                                if secret:
+                                    files[intake.SECRET] = secret
+                                results_.replace_folder(course / stage / student / assignment_id, files)
                             record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
                             results_.late_penalties(gb, grading_config, assignment_id, student)
                         status, note = outcome["status"], notes.get((assignment_id, student))

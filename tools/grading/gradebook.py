@@ -14,10 +14,17 @@ from sqlalchemy.exc import SAWarning
 
 
 def load_config(course):
-    """The course's nbgrader configuration (its ``nbgrader_config.py``), with its root set to ``course``."""
+    """The course's nbgrader configuration, with its root set to ``course``: as nbgrader's commands read it, every
+    ``nbgrader_config.py`` of Jupyter's configuration path (``/etc/jupyter``, ``~/.jupyter``, ``JUPYTER_CONFIG_PATH``:
+    where a shared server sets ``Exchange.root`` for everyone), then the course's own, which wins."""
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config = Config()
+    for folder in [*reversed(jupyter_config_path()), str(course)]:  # the last one read wins, as in nbgrader
+        if (Path(folder) / "nbgrader_config.py").is_file():
+            config.merge(PyFileConfigLoader("nbgrader_config.py", path=folder).load_config())
     config.CourseDirectory.root = str(course)
     return config
 

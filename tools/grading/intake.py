@@ -390,6 +390,29 @@ def take(submitted, student, assignment_id):
     return taken
 
 
+SECRET = "submission_secret.txt"  # nbgrader submit's random secret, which names the student's feedback in the exchange
+SECRET_LIMIT = 1024
+_SECRET = re.compile(rb"[0-9a-f]{16,512}")
+
+
+def submission_secret(submitted, student, assignment_id):
+    """The ``submission_secret.txt`` of a submission folder, which nbgrader's ``release_feedback`` needs beside the
+    feedback (it names the file the student's ``fetch_feedback`` looks for): the bytes, when it is a regular file of
+    at most SECRET_LIMIT bytes holding only lowercase hex digits (what ``nbgrader submit`` writes), else None. The
+    student wrote it: it can only move where their own feedback is released."""
+    try:
+        folder = open_submission(submitted, student, assignment_id)
+    except (Refused, OSError):
+        return None
+    try:
+        data = read_at(folder, SECRET, SECRET_LIMIT)
+    except (Refused, OSError):
+        return None
+    finally:
+        os.close(folder)
+    return data if _SECRET.fullmatch(data) else None
+
+
 def submission_files(submitted, student, assignment_id, rename=None):
     """What goes to the worker for one submission: name -> bytes (the notebook as found, declared extras).
 
