@@ -132,16 +132,46 @@ def read(course):
     return entries
 
 
+def rewrite_json(course, name, make):
+    """Replace ``course/name`` with the JSON data that ``make()`` returns, ``make`` being called under an exclusive
+    lock on the course folder (so it reads the file's current content): two instructor commands at once lose
+    nothing, and a new file takes the old one's place whole, so a reader never sees half a file."""
+    course = Path(course)
+    folder = os.open(course, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        data = make()
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=course)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=1, sort_keys=True)
+                handle.write("\n")
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, course / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    finally:
+        os.close(folder)  # and so the lock
+
+
 def record(course, entries):
     """Write ``entries`` ((assignment id, student id, naive UTC datetime, source) tuples) into the ledger of
-    ``course``, replacing those submissions' earlier times and keeping every other one.
-
-    The file is rewritten whole (a new file that takes the old one's place) under a lock on the course folder,
-    so two instructor commands at once lose nothing and a reader never sees half a file.
-    """
+    ``course``, replacing those submissions' earlier times and keeping every other one (:func:`rewrite_json`)."""
     entries = list(entries)
-    if not entries:
-        return entries
+
+    def ledger():
+        current = read(course)
+        for assignment_id, student, moment, source in entries:
+            current[assignment_id, student] = Entry(moment, source)
+        data = {}
+        for (assignment_id, student), entry in sorted(current.items()):
+            data.setdefault(assignment_id, {})[student] = {"time": entry.text, "source": entry.source}
+        return data
+
+    if entries:
+        rewrite_json(course, LEDGER, ledger)
+    return entries
     course = Path(course)
     folder = os.open(course, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:

@@ -24,13 +24,13 @@ Limits: the key covers what the grading process loaded and the course's files, n
 kernel, bubblewrap, the Python interpreter's own version beyond the packages named): after upgrading those, run
 ``grade --force``.
 """
-import fcntl
 import hashlib
 import json
 import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
+
+from .times import rewrite_json
 
 RECORD = "grading_record.json"
 PACKAGES = ("nbgrader", "nbconvert", "nbclient", "ipykernel", "numpy")
@@ -152,25 +152,13 @@ def is_unchanged(found, key, now):
 def update(course, entries, forget=()):
     """Write ``entries`` ({(assignment id, student): entry}) into the course's record and drop ``forget`` (pairs
     graded again without a result), keeping every other entry; the file is replaced whole under a lock on the
-    course folder, as the submission-time ledger is."""
-    course = Path(course)
-    folder = os.open(course, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
+    course folder, as the submission-time ledger is (:func:`~tools.grading.times.rewrite_json`)."""
+    def changed():
         record = read(course)
         for assignment_id, student in forget:
             record.get(assignment_id, {}).pop(student, None)
         for (assignment_id, student), value in entries.items():
             record.setdefault(assignment_id, {})[student] = value
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{RECORD}-", dir=course)
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(record, handle, indent=1, sort_keys=True)
-                handle.write("\n")
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, course / RECORD)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    finally:
-        os.close(folder)
+        return record
+
+    rewrite_json(course, RECORD, changed)
