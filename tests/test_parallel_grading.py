@@ -90,9 +90,10 @@ def test_parallel_grades_equal_serial_nbgrader(courses):
 
 
 def rerun_keeps_manual_grade(course, ids, student="bruno", cell="compute_cost_with_regularization_hidden"):
-    """Give ``student`` a manual grade on a test cell the autograder scored 0, re-grade ``ids``, and check that
-    the manual grade is kept (and flagged for review, as nbgrader does), that nothing else changed and that no
-    row was added. Returns the re-run's results."""
+    """Give ``student`` a manual grade on a test cell the autograder scored 0, grade ``ids`` again, every submission
+    (``force``: an unchanged one would be left as it is, tests/test_regrade_unchanged.py), and check that the manual
+    grade is kept (and flagged for review, as nbgrader does), that nothing else changed and that no row was added.
+    Returns the re-run's results."""
     assignment_id, notebook = ids[0], ASSIGNMENT.notebook.removesuffix(".ipynb")
     with Gradebook(db_url(course)) as gb:
         grade = gb.find_grade(cell, notebook, assignment_id, student)
@@ -102,7 +103,7 @@ def rerun_keeps_manual_grade(course, ids, student="bruno", cell="compute_cost_wi
         gb.db.commit()
         count = gb.db.query(type(grade)).count()
     before = gradebook_rows(course, ids)
-    results = grade_class(course, ids, jobs=2, progress=False)
+    results = grade_class(course, ids, jobs=2, progress=False, force=True)
     after = gradebook_rows(course, ids)
     key = (assignment_id, student, notebook, cell)
     auto, _, top, flagged = before.pop(key)
