@@ -13,6 +13,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ from babel.dates import format_datetime
 from tools.__main__ import main
 from tools.course import ASSIGNMENTS, ROOT
 from tools.grading import times
-from tools.grading.intake import NOTEBOOK_LIMIT
+from tools.grading.intake import NOTEBOOK_LIMIT, SECRET
 from tools.nbgrader_run import make_course
 
 A = ASSIGNMENTS["regularization"]
@@ -170,7 +171,8 @@ def test_a_moodle_download_lands_in_submitted_with_its_times(course, tmp_path, l
         assert ledger[EN, student].source.startswith("moodle") and ZONE in ledger[EN, student].source
         assert f"{student} / {EN}: {times.time_text(utc(moment))}" in out
     assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(s[0] for s in STUDENTS)
-    assert [p.name for p in (course / "submitted" / "ana" / EN).iterdir()] == [NB]
+    assert sorted(p.name for p in (course / "submitted" / "ana" / EN).iterdir()) == sorted([NB, SECRET])
+    assert re.fullmatch("[0-9a-f]{128}", (course / "submitted" / "ana" / EN / SECRET).read_text())  # as submit writes
     assert "onlinetext.html" in out and "notes.pdf" in out  # not read, and said so
     assert not [p for p in course.iterdir() if p.name.startswith(".lms-import")]
 

@@ -20,7 +20,8 @@ def test_the_workflow_runs_ci_run_on_every_push_and_pull_request():
     assert not any((triggers[event] or {}).get(key) for event in ("push", "pull_request")
                    for key in ("branches", "paths", "tags"))  # every push, not some
     (job,) = workflow["jobs"].values()
-    assert job["runs-on"] == "ubuntu-latest"
+    assert job["runs-on"] == "${{ matrix.os }}"  # Ubuntu's LTS runners, where instructors grade (docs/machines.md)
+    assert set(job["strategy"]["matrix"]["os"]) == {"ubuntu-22.04", "ubuntu-24.04"}
     steps = job["steps"]
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     assert uses.index("actions/checkout") < uses.index("actions/setup-python")
