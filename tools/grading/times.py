@@ -172,29 +172,6 @@ def record(course, entries):
     if entries:
         rewrite_json(course, LEDGER, ledger)
     return entries
-    course = Path(course)
-    folder = os.open(course, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        ledger = read(course)
-        for assignment_id, student, moment, source in entries:
-            ledger[assignment_id, student] = Entry(moment, source)
-        data = {}
-        for (assignment_id, student), entry in sorted(ledger.items()):
-            data.setdefault(assignment_id, {})[student] = {"time": entry.text, "source": entry.source}
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{LEDGER}-", dir=course)
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, indent=1, sort_keys=True)
-                handle.write("\n")
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, ledger_path(course))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    finally:
-        os.close(folder)  # and so the lock
-    return entries
 
 
 def read_csv(path, source=None):
