@@ -9,12 +9,9 @@
 * end to end on a course copy: ``due``, ``times set`` and ``grade``: the per-day penalty in ``grades.csv`` and on
   the Portuguese and English feedback pages.
 """
-import contextlib
 import csv
-import io
 import math
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,30 +21,17 @@ from traitlets import TraitError
 from traitlets.config import Config
 
 from tools import notebooks
-from tools.__main__ import main
 from tools.course import ASSIGNMENTS, ROOT
 from tools.grading import feedback_page, late, messages
 from tools.grading.gradebook import db_url, load_config
 from tools.nbgrader_run import make_course, release
 from tools.submissions import fill
 
+from test_submission_times import at, run  # noqa: F401 (at: a fixture)
+
 A = ASSIGNMENTS["regularization"]
 EN, PT, NB = A.folder("en"), A.folder("pt"), A.notebook
 DAY, HOUR = 24 * 3600, 3600
-
-
-def run(*argv):
-    """``python -m tools ARGV`` on the course the test patched in: (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def at(monkeypatch):
-    """Point the commands at a course: ``at(course)``."""
-    return lambda course: monkeypatch.setattr("tools.course.ROOT", Path(course))
 
 
 def plugin(**settings):

@@ -200,7 +200,7 @@ def cmd_import(args):
                               identifier=args.identifier, worksheet=args.worksheet, zone=args.timezone,
                               replace=args.replace, language=args.language)
     except ImportRefused as refusal:
-        print(text("refused", args.language), file=sys.stderr)
+        print(text("import/refused", args.language), file=sys.stderr)
         for problem in refusal.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1

@@ -246,6 +246,26 @@ TEXTS.update({
 })
 
 
+# --- `python -m tools import --moodle` (tools/lms_import.py) ------------------------------------------------------
+TEXTS.update({
+    "import/imported": {"en": "imported {count} submissions of {assignment} into {folder}",
+                        "pt": "{count} entregas de {assignment} importadas em {folder}"},
+    "import/timed": {"en": "recorded their submission times (worksheet {worksheet}, time zone {zone}) in {ledger}",
+                     "pt": "horários de entrega registrados (planilha {worksheet}, fuso horário {zone}) em {ledger}"},
+    "import/untimed": {"en": "no worksheet given: no submission time recorded, so no late penalty for these "
+                             "submissions (give --worksheet and --timezone, or `python -m tools times set`)",
+                       "pt": "nenhuma planilha informada: nenhum horário de entrega registrado, portanto sem "
+                             "penalidade por atraso para estas entregas (use --worksheet e --timezone, ou `python -m "
+                             "tools times set`)"},
+    "import/ignored": {"en": "not read ({count}): {names}", "pt": "não lidos ({count}): {names}"},
+    "import/ambiguous": {"en": "{student}: {time} happens twice in {zone} (clocks set back); the earlier was taken",
+                         "pt": "{student}: {time} ocorre duas vezes em {zone} (relógio atrasado); a primeira foi "
+                               "usada"},
+    "import/refused": {"en": "nothing was imported, nothing was written:",
+                       "pt": "nada foi importado, nada foi gravado:"},
+})
+
+
 def text(key, language, **fields):
     """The text ``key`` in ``language``, its ``{fields}`` filled in."""
     return TEXTS[key][language].format(**fields)

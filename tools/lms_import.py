@@ -56,8 +56,8 @@ in one submission, a notebook not named as the assignment's, a student id nbgrad
 submission folder that already exists (``--replace`` replaces it, and its recorded time with the worksheet's).
 
 Writing: the notebooks (each with a random ``submission_secret.txt``, as ``nbgrader submit`` writes one, which
-``nbgrader release_feedback`` needs) are written into a temporary folder at the course root, then each submission folder is
-renamed into ``submitted/``; a failure puts back what was moved. The times are recorded last.
+``nbgrader release_feedback`` needs) are written into a temporary folder at the course root, then each submission
+folder is renamed into ``submitted/``; a failure puts back what was moved. The times are recorded last.
 """
 import csv
 import os
@@ -75,6 +75,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .grading.intake import NOTEBOOK_LIMIT, id_problem, mib, printable
+from .instructor_texts import text
 
 MAX_ENTRIES = 20_000             # entries of the zip (a class of hundreds, a few files each)
 MAX_DIRECTORY = 16 * 2**20       # bytes of the zip's central directory
@@ -93,28 +94,6 @@ HEADERS = {
     "id_number": ("ID number", "Número de identificação", "Número de identificação (ID)"),
 }
 IDENTIFIERS = ("email", "username", "id_number")
-
-TEXTS = {  # the command's messages, in the pattern of tools/instructor_texts.py
-    "imported": {"en": "imported {count} submissions of {assignment} into {folder}",
-                 "pt": "{count} entregas de {assignment} importadas em {folder}"},
-    "timed": {"en": "recorded their submission times (worksheet {worksheet}, time zone {zone}) in {ledger}",
-              "pt": "horários de entrega registrados (planilha {worksheet}, fuso horário {zone}) em {ledger}"},
-    "untimed": {"en": "no worksheet given: no submission time recorded, so no late penalty for these submissions "
-                      "(give --worksheet and --timezone, or `python -m tools times set`)",
-                "pt": "nenhuma planilha informada: nenhum horário de entrega registrado, portanto sem penalidade "
-                      "por atraso para estas entregas (use --worksheet e --timezone, ou `python -m tools times "
-                      "set`)"},
-    "ignored": {"en": "not read ({count}): {names}", "pt": "não lidos ({count}): {names}"},
-    "ambiguous": {"en": "{student}: {time} happens twice in {zone} (clocks set back); the earlier was taken",
-                  "pt": "{student}: {time} ocorre duas vezes em {zone} (relógio atrasado); a primeira foi usada"},
-    "refused": {"en": "nothing was imported, nothing was written:", "pt": "nada foi importado, nada foi gravado:"},
-}
-
-
-def text(key, language, **fields):
-    """The message ``key`` in ``language`` (``"en"`` or ``"pt"``), its ``{fields}`` filled in."""
-    return TEXTS[key][language].format(**fields)
-
 
 class ImportRefused(ValueError):
     """The import cannot be done as asked; ``problems`` lists every reason (names already made printable)."""
@@ -706,16 +685,16 @@ def import_moodle(course, zip_path, assignment_id, roster_path, identifier="emai
     write(course, assignment_id, planned, source)
     lines = [f"{printable(item.student)} / {assignment_id}: "
              + (times.time_text(item.time) if item.time is not None else "-") for item in planned]
-    lines.append(text("imported", language, count=len(planned), assignment=assignment_id,
+    lines.append(text("import/imported", language, count=len(planned), assignment=assignment_id,
                       folder=Path(course) / "submitted"))
     if worksheet is not None:
-        lines.append(text("timed", language, worksheet=printable(worksheet), zone=zone,
+        lines.append(text("import/timed", language, worksheet=printable(worksheet), zone=zone,
                           ledger=times.ledger_path(course)))
     else:
-        lines.append(text("untimed", language))
+        lines.append(text("import/untimed", language))
     for _, shown, when in notes:
-        lines.append(text("ambiguous", language, student=shown, time=printable(when), zone=zone))
+        lines.append(text("import/ambiguous", language, student=shown, time=printable(when), zone=zone))
     if ignored:
         shown = ignored[:10] + (["..."] if len(ignored) > 10 else [])
-        lines.append(text("ignored", language, count=len(ignored), names=", ".join(shown)))
+        lines.append(text("import/ignored", language, count=len(ignored), names=", ".join(shown)))
     return lines
