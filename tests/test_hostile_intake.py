@@ -80,6 +80,24 @@ def test_printable_shows_every_control_character_as_an_escape():
     assert printable(printable("\x1bc\u202e")) == printable("\x1bc\u202e")
 
 
+@pytest.mark.parametrize("kind", ["hex", "link", "oversize", "markup", "folder", "missing"])
+def test_only_a_secret_as_nbgrader_submit_writes_it_leaves_the_submission(tmp_path, kind):
+    """``submission_secret.txt`` goes from the student's folder to ``autograded/`` and ``feedback/`` (nbgrader's
+    release_feedback reads it): only a regular file of hex digits within SECRET_LIMIT; a link is never followed."""
+    folder = tmp_path / "submitted" / "ana" / "regularization_en"
+    folder.mkdir(parents=True)
+    secret, path = "ab" * 64, folder / intake.SECRET
+    outside = tmp_path / "instructor-only.txt"
+    outside.write_text("cafe" * 8)  # hex, so only the link's refusal keeps it in
+    made = {"hex": lambda: path.write_text(secret), "link": lambda: path.symlink_to(outside),
+            "oversize": lambda: path.write_text("a" * (intake.SECRET_LIMIT + 1)),
+            "markup": lambda: path.write_text(secret + "<script>"), "folder": lambda: path.mkdir(),
+            "missing": lambda: None}
+    made[kind]()
+    found = intake.submission_secret(tmp_path / "submitted", "ana", "regularization_en")
+    assert found == (secret.encode() if kind == "hex" else None)
+
+
 def test_csv_cell_guards_formulas_and_keeps_numbers():
     for text in ("=2+5+cmd|' -c calc'!A0", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "-", "=", "-x"):
         assert csv_cell(text) == "'" + text
