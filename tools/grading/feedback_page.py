@@ -14,11 +14,9 @@ the pack's template (``templates/feedback.html.j2``) instead:
 
 Every fixed word of the page is in ``TEXTS``, in English and in Brazilian Portuguese; the language comes from the
 assignment id (:func:`~.notebook.notebook_language`). The template escapes everything it is given (Jinja's
-autoescape around the pack's parts of the page); the text nbconvert gives an image without one (``alt``) is
-replaced by the page's. The page is :class:`~.inert.FeedbackPage`'s: student markdown cleaned, no script in the
+autoescape around the pack's parts of the page); an image without a text (``alt``) gets the page's. The page is :class:`~.inert.FeedbackPage`'s: student markdown cleaned, no script in the
 page (not even MathJax: formulas show as LaTeX) and the same Content-Security-Policy.
 """
-from html import escape as html_escape
 from pathlib import Path
 
 from jinja2 import FileSystemLoader
@@ -87,8 +85,6 @@ TEXTS = {
         "no_alt": "Nenhuma descrição foi fornecida para esta imagem",
     },
 }
-# The text nbconvert's HTMLExporter gives an image that has none (``alt``), in English whatever the page's language.
-NBCONVERT_ALT = 'alt="No description has been provided for this image"'
 TEST_LABELS = ("example", "hidden")  # a test cell's grade_id is <function>_<label>; these labels have a name
 
 
@@ -224,6 +220,7 @@ class LocalizedFeedbackPage(FeedbackPage):
         nb, resources = super()._preprocess(nb, resources)
         resources["pack_late"] = self.late_terms(resources)
         resources["pack_feedback"] = page_data(nb, resources)
+        self.image_text = resources["pack_feedback"]["t"]["no_alt"]  # for an image without one, on this page
         return nb, resources
 
     def late_terms(self, resources):
@@ -242,8 +239,3 @@ class LocalizedFeedbackPage(FeedbackPage):
             except MissingEntry:
                 return None
         return terms(self.config, seconds_late) if seconds_late > 0 else None
-
-    def from_notebook_node(self, nb, resources=None, **kw):
-        html, resources = super().from_notebook_node(nb, resources, **kw)
-        alt = 'alt="' + html_escape(resources["pack_feedback"]["t"]["no_alt"]) + '"'
-        return html.replace(NBCONVERT_ALT, alt), resources

@@ -21,6 +21,7 @@ So each child starts from the same state, the server's, which no student code ev
 an earlier child (modules, globals, files, threads, random state) is there.
 """
 import array
+import gc
 import json
 import os
 import select
@@ -35,7 +36,8 @@ from tools.grading.sandbox import main as check_main  # in the jail: sandbox.py'
 PRELOAD = ("numpy", "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.patches",
            "scipy.io", "sklearn.datasets", "ipykernel.kernelapp", "ipykernel.ipkernel",
            "ipykernel.zmqshell", "ipykernel.debugger", "matplotlib_inline.backend_inline",
-           "IPython.core.interactiveshell", "jupyter_client.session", "zmq")
+           "IPython.core.interactiveshell", "jupyter_client.session", "zmq",
+           "tqdm.auto", "sqlite3", "pdb")  # tqdm.auto (ipywidgets): a tenth of a second per kernel; IPython's history, debugger
 
 
 def preload():
@@ -47,6 +49,8 @@ def preload():
             importlib.import_module(name)
         except ImportError:  # a library the course does not install: the child imports what it needs
             pass
+    gc.collect()
+    gc.freeze()  # a child's garbage collections skip what the server imported: its pages stay shared, not copied
 
 
 def receive(server):

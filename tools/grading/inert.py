@@ -23,11 +23,15 @@ widget outputs not rendered.
 """
 import html as entities
 import re
+import threading
+from html.parser import HTMLParser
 
 import bleach
 from bleach.html5lib_shim import convert_entities
 from jinja2 import pass_context
-from nbconvert.exporters import HTMLExporter
+from nbconvert.exporters import HTMLExporter, TemplateExporter
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbconvert.filters.markdown_mistune import InvalidNotebook, IPythonRenderer, MarkdownWithMath
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -89,11 +93,79 @@ def markdown2html(context, source):
 
 
 class FeedbackPage(HTMLExporter):
-    """nbgrader's feedback page with a Content-Security-Policy that forbids every script (``CSP``)."""
+    """nbgrader's feedback page with a Content-Security-Policy that forbids every script (``CSP``).
+
+    The page is rendered as nbconvert's ``HTMLExporter`` renders it, less two costs paid per submission:
+
+    * its BeautifulSoup pass over the finished page (a parse and re-serialisation of the whole page, most of the
+      feedback's time), whose one effect on this template is a text for images that have none (``alt``):
+      :func:`with_image_text` gives it, and reads the page only when it has an image;
+    * a new Jinja environment per page: one is kept per thread (:meth:`_create_environment`), so a grading
+      process compiles the template once, not once per submission.
+    """
+
+    image_text = "No description has been provided for this image"  # nbconvert's text for an image without one
+
+    def _create_environment(self):
+        """This thread's environment for these template paths, with this exporter's filters registered on it."""
+        key = (threading.get_ident(), type(self), tuple(self.template_paths), self.template_extension,
+               self.raw_template)
+        environment = _ENVIRONMENTS.get(key)
+        if environment is None:
+            environment = _ENVIRONMENTS[key] = super()._create_environment()
+            return environment
+        for name, value in [*self.default_filters(), *self.filters.items()]:  # as nbconvert's own environment
+            self._register_filter(environment, name, value)
+        return environment
 
     def from_notebook_node(self, nb, resources=None, **kw):
-        html, resources = super().from_notebook_node(nb, resources, **kw)
-        return with_csp(html), resources
+        # HTMLExporter.from_notebook_node, from nbconvert 7.17, without its BeautifulSoup pass
+        language = nb.metadata.get("language_info", {})
+        lexer = language.get("pygments_lexer", language.get("name", None))
+        resources = self._init_resources(resources)
+        self.register_filter("highlight_code",
+                             self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata,
+                                                                       parent=self, resources=resources))
+        html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        return with_csp(with_image_text(html, self.image_text)), resources
+
+
+_ENVIRONMENTS = {}  # (thread, exporter class, template paths, ...) -> Jinja environment, its templates compiled
+
+
+class _ImageTags(HTMLParser):
+    """Where in a page the ``<img>`` tags without an ``alt`` attribute start (offsets)."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=False)
+        self.lines = [0, *(match.end() for match in re.finditer("\n", html))]  # where each line starts
+        self.without_text = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and not any(name == "alt" for name, _ in attrs):
+            line, column = self.getpos()
+            self.without_text.append(self.lines[line - 1] + column)
+
+    handle_startendtag = handle_starttag
+
+
+def with_image_text(html, text):
+    """``html`` with ``alt="text"`` (escaped) on every ``<img>`` tag that has no ``alt``.
+
+    The tags are found by the standard library's HTML tokenizer, so an ``<img`` inside an attribute's value or
+    a comment is not one; a page without the four characters ``<img`` is returned as it is, unread.
+    """
+    if "<img" not in html.lower():
+        return html
+    attribute = f' alt="{entities.escape(text)}"'
+    parts, last = [], 0
+    for offset in _ImageTags(html).without_text:
+        parts += [html[last:offset + 4], attribute]
+        last = offset + 4
+    return "".join(parts) + html[last:]
 
 
 def with_csp(html):
