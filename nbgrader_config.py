@@ -61,6 +61,8 @@ c.JailedExecute.interrupt_on_timeout = True
 # Axes>", in the autograded notebook and the feedback), which saves a fifth of the time the notebook's cells take.
 # Remove this line to keep the figures' images.
 c.JailedExecute.extra_arguments = ["--InlineBackend.figure_formats=[]"]
+# A graded kernel is thrown away: it is killed when the notebook has run, not asked to shut down and waited for.
+c.JailedExecute.shutdown_kernel = "immediate"
 # `python -m tools grade --no-jail` (or PACK_NO_JAIL=1 for plain nbgrader) grades without the jail, and says so.
 if os.environ.get("PACK_NO_JAIL") == "1":
     c.JailedExecute.jail = False

@@ -56,6 +56,38 @@ def write_files(folder, files):
         target.write_bytes(data)
 
 
+_ENGINES = {}  # URL of a private gradebook -> the one SQLAlchemy engine nbgrader gets for it in this process
+
+
+def _create_engine(url, *args, **kwargs):
+    """``sqlalchemy.create_engine`` as nbgrader's ``Gradebook`` calls it, but one engine per private gradebook.
+
+    nbgrader opens the gradebook (a new engine) several times per submission, and SQLAlchemy keeps its compiled
+    statements on the engine: every opening compiled every query again, about a third of a worker's own CPU
+    time per submission. The engine outlives ``Gradebook.close`` (its ``dispose`` only closes the connections).
+    Other URLs (the course gradebook, in the instructor's process) get a new engine, as before.
+    """
+    import sqlalchemy
+    if str(url) not in _ENGINES:
+        return sqlalchemy.create_engine(url, *args, **kwargs)
+    if _ENGINES[str(url)] is None:
+        _ENGINES[str(url)] = sqlalchemy.create_engine(url, *args, **kwargs)
+    return _ENGINES[str(url)]
+
+
+def keep_engine(db_url):
+    """Let nbgrader reuse one engine for the private gradebook ``db_url`` in this process (see ``_create_engine``)."""
+    import nbgrader.api
+    _ENGINES.setdefault(str(db_url), None)
+    nbgrader.api.create_engine = _create_engine
+
+
+def forget_engine(db_url):
+    engine = _ENGINES.pop(str(db_url), None)
+    if engine is not None:
+        engine.dispose()
+
+
 def nbgrader_api(root, config):
     """nbgrader's API on the course folder ``root``, with ``config`` (a traitlets Config) and root's own gradebook."""
     from nbgrader.apps import NbGraderAPI
@@ -84,7 +116,12 @@ class PrivateCourse:
         (self.folder / "source").symlink_to(Path(source).resolve(), target_is_directory=True)
         shutil.copy(snapshot, self.folder / "gradebook.db")
         self.api = nbgrader_api(self.folder, config)
+        keep_engine(self.db_url)
         self.lock = threading.Lock()  # nbgrader's API is not thread-safe: one submission at a time
+
+    @property
+    def db_url(self):
+        return f"sqlite:///{self.folder / 'gradebook.db'}"
 
     def grade(self, assignment_id, student, files, rename=None):
         """Autograde one submission and write its feedback, in this private course.
@@ -121,7 +158,7 @@ class PrivateCourse:
         if not self.api.generate_feedback(assignment_id, student, force=True)["success"]:
             incidents.append("no feedback")
         return {"status": f"graded ({'; '.join(incidents)})" if incidents else "graded",
-                "recorded": recorded(f"sqlite:///{self.folder / 'gradebook.db'}", assignment_id, student),
+                "recorded": recorded(self.db_url, assignment_id, student),
                 "autograded": files_of(autograded),
                 "feedback": files_of(feedback) if feedback.exists() else {}}
 
@@ -171,6 +208,7 @@ def stop(key):
     """Forget the private course ``key`` and remove its folder."""
     course = _COURSES.pop(key, None)
     if course is not None:
+        forget_engine(course.db_url)
         shutil.rmtree(course.folder.parent, ignore_errors=True)
         shutil.rmtree(course.temporary, ignore_errors=True)
         if tempfile.tempdir == str(course.temporary):
