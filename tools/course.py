@@ -19,8 +19,6 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import jupytext
-
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "pt")
 
@@ -55,6 +53,8 @@ class Assignment:
 
 def read_assignment(master_path):
     """The :class:`Assignment` declared in the ``pack`` header of a master."""
+    import jupytext  # here: the grading processes that import this module (the oracle's) never read a master
+
     with open(master_path, encoding="utf-8") as handle:
         header = jupytext.reads(handle.read().split("\n# %%", 1)[0], fmt="py:percent").metadata.get("pack")
     if not header:
