@@ -21,6 +21,7 @@ Code outputs (shown by the formgrader; the feedback has only the grader's messag
 ``sanitize_html`` (``HTMLExporter.sanitize_html = True``): HTML and markdown outputs cleaned, JavaScript and
 widget outputs not rendered.
 """
+import functools
 import html as entities
 import re
 import threading
@@ -75,8 +76,26 @@ def clean(html):
                         strip_comments=True)
 
 
+CACHED_CHARS = 64 * 1024  # a cell's source up to this size is rendered once per grading process, then remembered
+
+
 def render_markdown(source, attachments=None):
-    """A markdown cell as inert HTML: nbconvert's renderer (formulas left as LaTeX text), then ``clean``."""
+    """A markdown cell as inert HTML: nbconvert's renderer (formulas left as LaTeX text), then ``clean``.
+
+    The assignment's own cells are the same in every submission: a cell without attachments and of at most
+    ``CACHED_CHARS`` characters is rendered once per process (a bounded cache: it holds at most 4096 cells).
+    """
+    if not attachments and len(source) <= CACHED_CHARS:
+        return _rendered(source)
+    return _render(source, attachments)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered(source):
+    return _render(source, None)
+
+
+def _render(source, attachments):
     renderer = IPythonRenderer(escape=False, attachments=attachments or {}, exclude_anchor_links=True)
     try:
         html = MarkdownWithMath(renderer=renderer).render(source)
@@ -123,8 +142,7 @@ class FeedbackPage(HTMLExporter):
         language = nb.metadata.get("language_info", {})
         lexer = language.get("pygments_lexer", language.get("name", None))
         resources = self._init_resources(resources)
-        self.register_filter("highlight_code",
-                             self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlighted(lexer)))
         self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata,
                                                                        parent=self, resources=resources))
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
@@ -132,6 +150,26 @@ class FeedbackPage(HTMLExporter):
 
 
 _ENVIRONMENTS = {}  # (thread, exporter class, template paths, ...) -> Jinja environment, its templates compiled
+
+
+class Highlighted:
+    """nbconvert's ``highlight_code`` filter (``Highlight2HTML``, default options) for the lexer ``lexer``, which
+    highlights each code cell of at most ``CACHED_CHARS`` characters once per process (the assignment's own cells
+    are the same in every submission). Of a cell's metadata, the highlighting reads ``magics_language`` only."""
+
+    def __init__(self, lexer):
+        self.lexer = lexer
+
+    def __call__(self, source, language=None, metadata=None):
+        magics = (metadata or {}).get("magics_language")
+        if len(source) > CACHED_CHARS or not isinstance(magics, (str, type(None))):
+            return Highlight2HTML(pygments_lexer=self.lexer)(source, language, metadata)
+        return _highlighted(self.lexer, language, magics, source)
+
+
+@functools.lru_cache(maxsize=4096)
+def _highlighted(lexer, language, magics, source):
+    return Highlight2HTML(pygments_lexer=lexer)(source, language, {"magics_language": magics} if magics else None)
 
 
 class _ImageTags(HTMLParser):
