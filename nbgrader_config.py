@@ -65,6 +65,9 @@ c.JailedExecute.interrupt_on_timeout = True
 c.JailedExecute.extra_arguments = ["--InlineBackend.figure_formats=[]", "--InteractiveShell.xmode=Plain"]
 # A graded kernel is thrown away: it is killed when the notebook has run, not asked to shut down and waited for.
 c.JailedExecute.shutdown_kernel = "immediate"
+# No execution timestamps in the autograded notebook (nbclient's cell metadata): grading the same submission
+# again writes the same bytes, so a re-run that keeps an unchanged submission leaves what a full re-grade would.
+c.JailedExecute.record_timing = False
 # `python -m tools grade --no-jail` (or PACK_NO_JAIL=1 for plain nbgrader) grades without the jail, and says so.
 if os.environ.get("PACK_NO_JAIL") == "1":
     c.JailedExecute.jail = False

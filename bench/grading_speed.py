@@ -93,6 +93,58 @@ def time_pack(course, assignment_id, jobs, jail=True, fork=True):
         del os.environ["PACK_NO_FORK"]
 
 
+def busy_seconds():
+    """Core-seconds the whole machine has spent busy so far (``/proc/stat``: every CPU's non-idle time)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def time_pack_busy(course, assignment_id, jobs, **kwargs):
+    """:func:`time_pack`, and the core-seconds the machine was busy meanwhile."""
+    before = busy_seconds()
+    seconds, results = time_pack(course, assignment_id, jobs, **kwargs)
+    return seconds, results, busy_seconds() - before
+
+
+def state(course, assignment_id):
+    """What grading wrote for a class: every grade's and comment's scores and texts in the gradebook, and the
+    bytes of every ``autograded/`` and ``feedback/`` folder."""
+    from nbgrader.api import Gradebook
+
+    from tools.grading.gradebook import db_url
+    from tools.grading.unchanged import folder_files
+    with Gradebook(db_url(course)) as gb:
+        submissions = gb.assignment_submissions(assignment_id)
+        grades = sorted((s.student.id, g.name, g.auto_score, g.manual_score, g.extra_credit)
+                        for s in submissions for nb in s.notebooks for g in nb.grades)
+        comments = sorted((s.student.id, c.name, c.auto_comment, c.manual_comment)
+                          for s in submissions for nb in s.notebooks for c in nb.comments)
+    folders = {(stage, folder.name): folder_files(folder / assignment_id)
+               for stage in ("autograded", "feedback") for folder in sorted((course / stage).iterdir())}
+    return {"gradebook": (grades, comments), "autograded": {k: v for k, v in folders.items() if k[0] == "autograded"},
+            "feedback": {k: v for k, v in folders.items() if k[0] == "feedback"}}
+
+
+def regrade_changed(course, assignment_id, jobs, results, changed=5):
+    """After a full ``grade`` of ``course``: ``changed`` students whose submission lost points hand in the
+    notebook of one that scored full marks, and ``grade`` runs again (unchanged submissions kept). Returns the
+    re-run's seconds, how many it graded (broken files, read again at every run, not counted), and whether what it left (gradebook, ``autograded/``, ``feedback/``)
+    is identical, part by part, to a full re-grade (``--force``) of the same class done afterwards."""
+    notebook = split_assignment_id(assignment_id)[0].notebook
+    full = next(r for r in results if r.graded and r.score == r.max_score)
+    donor = (course / "submitted" / full.student / assignment_id / notebook).read_bytes()
+    for r in [r for r in results if r.graded and r.score < r.max_score][:changed]:
+        (course / "submitted" / r.student / assignment_id / notebook).write_bytes(donor)
+    start = time.perf_counter()
+    again = grade_class(course, [assignment_id], jobs=jobs, progress=False)
+    seconds = time.perf_counter() - start
+    kept = state(course, assignment_id)
+    grade_class(course, [assignment_id], jobs=jobs, progress=False, force=True)
+    regraded = state(course, assignment_id)
+    return seconds, sum(r.graded and not r.reused for r in again), {part: kept[part] == regraded[part] for part in kept}
+
+
 def graded_cells_only(nb):
     """The imports cell, the solution cells and the test cells of a source notebook, nothing else."""
     keep = []
@@ -240,9 +292,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--assignment", default="regularization_en")
     parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--large", type=int, default=160, help="the larger class, side by side too (0 to skip)")
+    parser.add_argument("--changed", type=int, default=5, help="submissions changed before the re-run of the large class")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
-    parser.add_argument("--scaling", default="10,40,160", help="class sizes for the growth figure ('' to skip)")
-    parser.add_argument("--rounds", type=int, default=2, help="alternated runs with and without the jail")
+    parser.add_argument("--scaling", default="10", help="further class sizes for the growth figure ('' to skip)")
+    parser.add_argument("--rounds", type=int, default=1, help="alternated runs with and without the jail")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--breakdown", type=int, default=10, help="submissions for the breakdown (0 to skip)")
     parser.add_argument("--only-breakdown", action="store_true", help="print the breakdown only")
@@ -252,8 +306,10 @@ def main(argv=None):
             print_breakdown(*breakdown(tmp, args.assignment, args.breakdown, args.seed))
         return
     os.environ.setdefault("MPLBACKEND", "Agg")
-    print(f"machine: {os.cpu_count()} cores; assignment {args.assignment}; {args.students} submissions; "
+    cores = os.cpu_count()
+    print(f"machine: {cores} cores; assignment {args.assignment}; {args.students} submissions; "
           f"{args.jobs} workers")
+    growth = {}
 
     with tempfile.TemporaryDirectory() as tmp:
         serial = time_serial_nbgrader(fresh_course(tmp, "serial", args.assignment, args.students, args.seed,
@@ -261,10 +317,11 @@ def main(argv=None):
         own_serial = time_serial_nbgrader(fresh_course(tmp, "own-serial", args.assignment, args.students, args.seed),
                                           args.assignment)
         course = fresh_course(tmp, "pack", args.assignment, args.students, args.seed)
-        pack, results = time_pack(course, args.assignment, args.jobs)
+        pack, results, busy = time_pack_busy(course, args.assignment, args.jobs)
         fresh = time_pack(course, args.assignment, args.jobs, fork=False)[0]
         graded = sum(r.graded for r in results)
         n = args.students
+        growth[n] = pack
         fast = forking_available()
         print(f"\n1. plain serial nbgrader (default configuration), autograde+feedback+export: {serial:7.1f} s "
               f"({serial / n:.2f} s/submission)")
@@ -278,11 +335,31 @@ def main(argv=None):
         for name, seconds in rows:
             print(f"   {name:58s}{seconds:7.1f}   {seconds / n:12.3f}   {serial / seconds:16.2f}x   "
                   f"{own_serial / seconds:24.2f}x")
-        print(f"   per submission: {pack / n:.3f} s of wall time, {pack * args.jobs / n:.3f} s of worker time "
-              f"(plain nbgrader: {serial / n:.3f} s)")
+        print(f"   per submission: {pack / n:.3f} s of wall time; the machine's {cores} cores were busy "
+              f"{100 * busy / (pack * cores):.0f} % of the run ({busy / n:.3f} core-seconds per submission, "
+              "everything on the machine counted)")
         print(f"\n1b. the fast path's share (same class, --jobs {args.jobs}): fresh jailed processes (PACK_NO_FORK=1) "
               f"{fresh:.1f} s, forked from the fork server {pack:.1f} s: {fresh / pack:.2f}x"
               + ("" if fast else " (no fast path on this kernel: both runs started fresh processes)"))
+
+        if args.large:
+            n = args.large
+            large_serial = time_serial_nbgrader(fresh_course(tmp, "serial-large", args.assignment, n, args.seed,
+                                                             plain=True), args.assignment)
+            shutil.rmtree(Path(tmp) / "serial-large")
+            large = fresh_course(tmp, "pack-large", args.assignment, n, args.seed)
+            seconds, results, busy = time_pack_busy(large, args.assignment, args.jobs)
+            growth[n] = seconds
+            print(f"\n1c. {n} submissions, side by side: plain serial nbgrader {large_serial:.1f} s "
+                  f"({large_serial / n:.2f} s/submission); pack grade --jobs {args.jobs} {seconds:.1f} s "
+                  f"({seconds / n:.3f} s/submission): {large_serial / seconds:.2f}x; cores busy "
+                  f"{100 * busy / (seconds * cores):.0f} % ({busy / n:.3f} core-seconds per submission)")
+            rerun, regraded, identical = regrade_changed(large, args.assignment, args.jobs, results, args.changed)
+            print(f"\n1d. re-run after {args.changed} of the {n} submissions changed: {rerun:.1f} s, "
+                  f"{100 * rerun / seconds:.1f} % of the full run; {regraded} graded again; identical to a full "
+                  "re-grade (--force) afterwards: " + ", ".join(f"{part} {'yes' if same else 'NO'}"
+                                                                for part, same in identical.items()))
+            shutil.rmtree(Path(tmp) / "pack-large")
 
         jailed, free = [], []
         for _ in range(args.rounds):
@@ -298,14 +375,13 @@ def main(argv=None):
         print(f"   pack, wall time per submission: {pack / args.students:.2f} s "
               f"(x{args.jobs} workers = {pack * args.jobs / args.students:.2f} s of worker time per submission)")
 
-        sizes = [int(n) for n in args.scaling.split(",") if n]
-        if sizes:
-            print("\n4. growth with the class size (pack grade):")
-            for n in sizes:
-                seconds, _ = time_pack(fresh_course(tmp, f"scale{n}", args.assignment, n, args.seed),
-                                       args.assignment, args.jobs)
-                print(f"   {n:5d} submissions: {seconds:7.1f} s  ({seconds / n:.2f} s/submission)")
-                shutil.rmtree(Path(tmp) / f"scale{n}")
+        for n in [int(n) for n in args.scaling.split(",") if n]:
+            growth[n] = time_pack(fresh_course(tmp, f"scale{n}", args.assignment, n, args.seed),
+                                  args.assignment, args.jobs)[0]
+            shutil.rmtree(Path(tmp) / f"scale{n}")
+        print("\n4. growth with the class size (pack grade):")
+        for n, seconds in sorted(growth.items()):
+            print(f"   {n:5d} submissions: {seconds:7.1f} s  ({seconds / n:.2f} s/submission)")
 
     print("\n5. solution notebooks top to bottom, as a student runs them:")
     slowest = 0.0

@@ -197,6 +197,23 @@ class JailedKernelManager(AsyncKernelManager):
     interrupt_kernel = run_sync(_async_interrupt_kernel)
 
 
+JAIL_WORK = "<jail>"  # the jail's working folder in the outputs kept: its real path is new at every run
+
+
+def without_folder(content, folder):
+    """An output message's ``content`` with ``folder`` named ``JAIL_WORK`` in its texts (a traceback's file names,
+    printed paths), so that grading a submission again writes the same notebook."""
+    def named(value):
+        return value.replace(folder, JAIL_WORK) if isinstance(value, str) else value
+
+    content = {key: named(value) for key, value in content.items()}
+    if isinstance(content.get("traceback"), list):
+        content["traceback"] = [named(line) for line in content["traceback"]]
+    if isinstance(content.get("data"), dict):
+        content["data"] = {key: named(value) for key, value in content["data"].items()}
+    return content
+
+
 class JailedExecute(Execute):
     """nbgrader's Execute with a jailed kernel, a notebook time budget, and survival of kernel deaths."""
 
@@ -307,9 +324,20 @@ class JailedExecute(Execute):
                     raise
 
     def output(self, outs, msg, display_id, cell_index):
-        """Keep at most ``max_output_chars`` of a cell's output; say once that the rest was cut."""
+        """Keep at most ``max_output_chars`` of a cell's output; say once that the rest was cut. The jail's
+        working folder is named ``JAIL_WORK`` in what is kept (:func:`without_folder`), and consecutive writes to
+        one stream are one output: grading a submission again writes the same notebook."""
         content = msg.get("content", {})
         size = len(content.get("text", "")) + len(str(content.get("data", "")))
+        if getattr(self, "_jail", None) is not None:
+            msg = {**msg, "content": without_folder(content, str(self._jail.work))}
+        text, last = msg["content"].get("text"), outs[-1] if outs else {}
+        if (msg.get("msg_type") == "stream" and isinstance(text, str) and last.get("output_type") == "stream"
+                and last.get("name") == msg["content"].get("name") and isinstance(last.get("text"), str)
+                and not self.clear_before_next_output
+                and not self.output_hook_stack[msg.get("parent_header", {}).get("msg_id")]):
+            last["text"] += text  # one output per run of writes to a stream, however the kernel's flushes cut it
+            return last
         self._chars = getattr(self, "_chars", 0) + size
         if self._chars > self.max_output_chars:
             if self._chars - size <= self.max_output_chars:
