@@ -5,30 +5,36 @@ Prints, on a generated class (``tools sample-class --students``):
 1. the wall-time ratio of plain serial nbgrader, with its default
    configuration (``nbgrader autograde`` then ``nbgrader generate_feedback``
    then ``nbgrader export``, as an instructor without the pack types them), to
-   the pack's ``grade`` command, both on the same class; the same against
+   the pack's ``grade`` command, both on the same class of ``--students``; the same against
    ``nbgrader autograde`` with the pack's configuration (its own pipeline,
-   serial); per-submission wall and worker time; and the same ratios for the
+   serial); per-submission wall time and how busy the machine's cores were (``/proc/stat``, everything on the
+   machine counted); and the same ratios for the
    fallback path (fresh jailed processes, ``PACK_NO_FORK=1``: what kernels
    without Landlock ABI 6 get, Ubuntu 22.04 and 24.04 among them) beside the
    fast path's (kernels and check processes forked from the fork server), with
    the fast path's share;
+   1c. the same side by side on a class of ``--large`` submissions; 1d. on that class, a re-run of ``grade``
+   after ``--changed`` submissions changed (the rest kept, :mod:`tools.grading.unchanged`), its share of the
+   full run's time, and whether the gradebook, ``autograded/`` and ``feedback/`` it leaves are identical to
+   a full re-grade (``--force``) run right after it;
 2. the cost of the jail: the pack's time per submission with and without the
    jail (``grade --no-jail``), on the same class, runs alternated;
 3. the pack's seconds per submission against the floor: a bare kernel start
    plus executing only the graded cells (imports, solutions, tests) of the
    solution notebook, with nbclient;
-4. how the pack's time grows from 10 to 40 to 160 submissions;
+4. how the pack's time grows with the class size (``--scaling`` and the sizes above);
 5. each solution notebook's time top to bottom, as a student runs it;
 6. (``--breakdown N``) where one submission's time goes, for plain nbgrader and for the pack, each grading
    N submissions one after the other in this process (nbgrader's API, the pack's private worker course):
    kernel start, running the cells, the out-of-kernel checks (the check process's start apart, and the
    diagnosis), the rest of ``autograde`` (nbgrader's bookkeeping, sanitising, scoring), feedback; and
-   ``nbgrader export`` once for the class, and the fork server's start once per worker. Timers wrap the methods; nothing in the grader changes.
+   the export once for the class, and the fork server's start once per worker. Timers wrap the methods;
+   nothing in the grader changes.
 
 Usage (from the repository root, after ``make venv``)::
 
-    .venv/bin/python bench/grading_speed.py [--assignment regularization_en] [--students 40] [--jobs 2]
-                                            [--breakdown 10] [--only-breakdown]
+    .venv/bin/python bench/grading_speed.py [--assignment regularization_en] [--students 40] [--large 160]
+                                            [--changed 5] [--jobs 2] [--breakdown 10] [--only-breakdown]
 """
 import asyncio
 import contextlib
@@ -129,8 +135,9 @@ def state(course, assignment_id):
 def regrade_changed(course, assignment_id, jobs, results, changed=5):
     """After a full ``grade`` of ``course``: ``changed`` students whose submission lost points hand in the
     notebook of one that scored full marks, and ``grade`` runs again (unchanged submissions kept). Returns the
-    re-run's seconds, how many it graded (broken files, read again at every run, not counted), and whether what it left (gradebook, ``autograded/``, ``feedback/``)
-    is identical, part by part, to a full re-grade (``--force``) of the same class done afterwards."""
+    re-run's seconds, how many it graded (broken files, read again at every run, not counted), and whether what
+    it left (gradebook, ``autograded/``, ``feedback/``) is identical, part by part, to a full re-grade
+    (``--force``) of the same class done afterwards."""
     notebook = split_assignment_id(assignment_id)[0].notebook
     full = next(r for r in results if r.graded and r.score == r.max_score)
     donor = (course / "submitted" / full.student / assignment_id / notebook).read_bytes()
@@ -293,7 +300,8 @@ def main(argv=None):
     parser.add_argument("--assignment", default="regularization_en")
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--large", type=int, default=160, help="the larger class, side by side too (0 to skip)")
-    parser.add_argument("--changed", type=int, default=5, help="submissions changed before the re-run of the large class")
+    parser.add_argument("--changed", type=int, default=5,
+                        help="submissions changed before the re-run of the large class")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--scaling", default="10", help="further class sizes for the growth figure ('' to skip)")
     parser.add_argument("--rounds", type=int, default=1, help="alternated runs with and without the jail")
@@ -325,7 +333,8 @@ def main(argv=None):
         fast = forking_available()
         print(f"\n1. plain serial nbgrader (default configuration), autograde+feedback+export: {serial:7.1f} s "
               f"({serial / n:.2f} s/submission)")
-        print(f"   nbgrader with the pack's configuration, serial (the same pipeline, one process): {own_serial:7.1f} s "
+        print("   nbgrader with the pack's configuration, serial (the same pipeline, one process): "
+              f"{own_serial:7.1f} s "
               f"({own_serial / n:.2f} s/submission)")
         print(f"   pack grade --jobs {args.jobs} (jail, referee, sealed scores, feedback; {graded} graded, "
               f"{len(results) - graded} broken files reported), Landlock ABI {landlock.abi()}:")

@@ -37,7 +37,7 @@ import concurrent.futures
 import multiprocessing
 import os
 import shutil
-import tempfile
+import threading
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -51,7 +51,7 @@ from tqdm.auto import tqdm
 from ..course import assignment_ids, split_assignment_id
 from ..instructor_texts import chosen, text
 from ..nbgrader_run import export_grades
-from . import intake, times, unchanged, worker
+from . import intake, local_worker, times, unchanged, worker
 from . import results as results_
 from .gradebook import db_url, load_config, record, snapshot, without_gradebook
 from .execute import GRADER_MEMORY
@@ -210,13 +210,17 @@ class LocalWorkers:
     grades, a hard cap on its own memory: :func:`~tools.grading.execute.cap_grader_memory`); a pool broken by a
     dying worker is replaced by :meth:`restart`."""
 
-    def __init__(self, jobs, run, source, gradebook, config):
+    def __init__(self, jobs, run, source, gradebook, config, start=False):
         self.jobs = jobs
         self.initargs = (run, source, gradebook, config)
         self.pool = self._new_pool()
+        if start:  # every worker process starts now (its initializer: imports, private course, fork server)
+            for _ in range(jobs):
+                self.pool.submit(os.getpid)
 
     def _new_pool(self):
-        return ProcessPoolExecutor(self.jobs, mp_context=SPAWN, initializer=_start_local, initargs=self.initargs)
+        return ProcessPoolExecutor(self.jobs, mp_context=SPAWN, initializer=local_worker.start,
+                                   initargs=self.initargs)
 
     def capacity(self):
         return self.jobs * worker.IN_FLIGHT
@@ -255,12 +259,15 @@ class LocalWorkers:
     def result(future):
         return future.result()
 
-    def close(self):
-        self.pool.shutdown(cancel_futures=True)
+    def close(self, wait=True):
+        """Stop the workers; ``wait=False``: in the background, :meth:`join` waits for them."""
+        self.closing = threading.Thread(target=self.pool.shutdown, kwargs={"cancel_futures": True})
+        self.closing.start()
+        if wait:
+            self.join()
 
-
-def _start_local(run, source, gradebook, config):
-    worker.start("local", tempfile.mkdtemp(prefix="worker-", dir=run), source, gradebook, config)
+    def join(self):
+        self.closing.join()
 
 
 def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, language="en", force=False):
@@ -293,65 +300,88 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
             if (assignment_id, student) not in stamps and gb.find_assignment(assignment_id).duedate is not None:
                 notes[assignment_id, student] = "; ".join(
                     note for note in (notes[assignment_id, student], UNTIMED) if note)
-        todo, keys = _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results)
-    graded = {}
-    if todo:  # an unchanged class starts no worker
-        run = run_folder()
-        try:
+        started = {}
+
+        def start():  # the workers start (from a snapshot of the gradebook) while the rest of the class is checked
+            started["run"] = run = run_folder()
             snapshot(url, run / "gradebook.db")
-            grading_config, config = config, without_gradebook(config)
             if scheduler:
                 from .cluster import DaskWorkers
-                workers = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}), run / "gradebook.db", config,
-                                      jail, security)
+                started["workers"] = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}),
+                                                 run / "gradebook.db", without_gradebook(config), jail, security)
             else:
-                workers = LocalWorkers(jobs, run, course / "source", run / "gradebook.db", config)
-            bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
-                       disable=not progress, smoothing=0.1)
+                started["workers"] = LocalWorkers(jobs, run, course / "source", run / "gradebook.db",
+                                                  without_gradebook(config), start=True)
+
+        try:
+            todo, keys = _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, start)
+        except BaseException:
+            if "workers" in started:
+                started["workers"].close()
+            if "run" in started:
+                shutil.rmtree(started["run"], ignore_errors=True)
+            raise
+    graded = {}
+    try:
+        if todo or started:  # an unchanged class starts no worker
+            if not started:
+                start()
+            workers, grading_config = started["workers"], config
             try:
-                with Gradebook(url) as gb:
-                    for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
-                        try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
-                            outcome = results_.checked(outcome, gb, assignment_id, course / "source" / assignment_id)
-                        except results_.Refused as refused:
-                            outcome = {"status": f"not graded: the worker's result was refused: {refused}",
-                                       "recorded": None}
-                        if outcome["recorded"]:
-                            when = stamps.get((assignment_id, student))
-                            secret = secrets.get((assignment_id, student))
-                            for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
-                                files = times.stamped(outcome[stage], when)
-                                files.pop(intake.SECRET, None)  # nbgrader's release_feedback reads the student's
-                                if secret:
-                                    files[intake.SECRET] = secret
-                                results_.replace_folder(course / stage / student / assignment_id, files)
-                            record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
-                            results_.late_penalties(gb, grading_config, assignment_id, student)
-                        status, note = outcome["status"], notes.get((assignment_id, student))
-                        if note and outcome["recorded"]:
-                            status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
-                        graded[assignment_id, student] = outcome["recorded"] and {
-                            "key": keys[assignment_id, student], "status": status,
-                            **unchanged.written(course, student, assignment_id, gb)}
-                        results.append(Result(student, assignment_id, status=status))
-                        bar.update()
+                bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
+                           disable=not progress, smoothing=0.1)
+                try:
+                    with Gradebook(url) as gb:
+                        for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
+                            try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
+                                outcome = results_.checked(outcome, gb, assignment_id,
+                                                           course / "source" / assignment_id)
+                            except results_.Refused as refused:
+                                outcome = {"status": f"not graded: the worker's result was refused: {refused}",
+                                           "recorded": None}
+                            if outcome["recorded"]:
+                                when = stamps.get((assignment_id, student))
+                                secret = secrets.get((assignment_id, student))
+                                for stage in ("autograded", "feedback"):  # they carry the instructor's time too
+                                    files = times.stamped(outcome[stage], when)
+                                    files.pop(intake.SECRET, None)  # release_feedback reads the student's secret
+                                    if secret:
+                                        files[intake.SECRET] = secret
+                                    results_.replace_folder(course / stage / student / assignment_id, files)
+                                record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
+                                results_.late_penalties(gb, grading_config, assignment_id, student)
+                            status, note = outcome["status"], notes.get((assignment_id, student))
+                            if note and outcome["recorded"]:
+                                status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
+                            graded[assignment_id, student] = outcome["recorded"] and {
+                                "key": keys[assignment_id, student], "status": status,
+                                **unchanged.written(course, student, assignment_id, gb)}
+                            results.append(Result(student, assignment_id, status=status))
+                            bar.update()
+                finally:
+                    bar.close()
+                    workers.close(wait=False)  # they stop while grades.csv and the scores are written and read
             finally:
-                bar.close()
-                workers.close()
-        finally:
-            shutil.rmtree(run, ignore_errors=True)
-            if graded:
-                unchanged.update(course, {pair: entry for pair, entry in graded.items() if entry},
-                                 forget=[pair for pair, entry in graded.items() if not entry])
-    export_grades(course)
-    _fill_scores(course, url, results)
+                if graded:
+                    unchanged.update(course, {pair: entry for pair, entry in graded.items() if entry},
+                                     forget=[pair for pair, entry in graded.items() if not entry])
+        export_grades(course)
+        _fill_scores(course, url, results)
+    finally:
+        if started:
+            started["workers"].join()
+            shutil.rmtree(started["run"], ignore_errors=True)
     return results
 
 
-def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results):
+def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, start=None):
     """The submissions of ``todo`` to grade, and every one's key (:mod:`unchanged`); a submission unchanged since
-    it was last graded is left out, with a Result (``reused``) of its recorded status, unless ``force``."""
-    record, graders, keys, left = unchanged.read(course), {}, {}, []
+    it was last graded is left out, with a Result (``reused``) of its recorded status, unless ``force``.
+
+    The keys come first; as soon as one differs from the record, ``start`` is called (the workers start), then
+    the folders and scores of the submissions whose key is the same are read, the slow part of the check.
+    """
+    record, graders, keys, left, same = unchanged.read(course), {}, {}, [], []
     for assignment_id, student, rename in todo:
         if assignment_id not in graders:
             graders[assignment_id] = unchanged.grader_digest(course, assignment_id, jail)
@@ -363,7 +393,15 @@ def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results):
             graders[assignment_id], sent[assignment_id, student], stamps.get((assignment_id, student)),
             (gb.find_assignment(assignment_id).duedate, extension))
         found = unchanged.entry(record, assignment_id, student)
-        if not force and unchanged.is_unchanged(found, key, unchanged.written(course, student, assignment_id, gb)):
+        if force or found is None or found.get("key") != key:
+            left.append((assignment_id, student, rename))
+        else:
+            same.append(((assignment_id, student, rename), found))
+    if left and start:
+        start()
+    for (assignment_id, student, rename), found in same:
+        if unchanged.is_unchanged(found, keys[assignment_id, student],
+                                  unchanged.written(course, student, assignment_id, gb)):
             results.append(Result(student, assignment_id, status=found["status"], reused=True))
         else:
             left.append((assignment_id, student, rename))

@@ -318,8 +318,12 @@ class DaskWorkers:
                 raise Refused(f"it is not plain data ({str(error)[:120]})") from None
             raise
 
-    def close(self):
+    def close(self, wait=True):
+        """Leave the cluster (its workers forget this course); ``wait`` is the local pool's and changes nothing here."""
         try:
             self.client.unregister_worker_plugin(self.plugin.name)
         finally:
             self.client.close()
+
+    def join(self):
+        """Nothing to wait for: :meth:`close` has returned when the cluster has let go of the course."""

@@ -126,10 +126,11 @@ class Template:
 
     PROGRAM = program(SOURCES, "serve")
 
-    def __init__(self, limits=Limits()):
+    def __init__(self, limits=Limits(), wait=True):
         self.jail = Jail(None, limits=limits)
         self.slots = self.jail.work
         self.lock = threading.Lock()
+        self.ready = False
         self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             self.process = subprocess.Popen(self.jail.command([sys.executable, "-I", "-c", self.PROGRAM]),
@@ -137,6 +138,18 @@ class Template:
                                             cwd=self.slots, start_new_session=True)
         finally:
             theirs.close()
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self):
+        """Wait until the server has imported its modules, and check that a forked child can confine itself.
+
+        Raises
+        ------
+        TemplateError
+            if the server did not start, or its children cannot be confined (it is closed then)."""
+        if self.ready:
+            return
         if self._receive(START_TIMEOUT) != {"ready": True}:
             self.close()
             raise TemplateError("the fork server did not start")
@@ -154,6 +167,7 @@ class Template:
         if not confined:  # Landlock works in this process but not in the jail: fresh processes instead
             self.close()
             raise TemplateError("a forked child cannot confine itself in the jail")
+        self.ready = True
 
     @property
     def alive(self):
@@ -232,21 +246,28 @@ _TEMPLATES = {}  # (pid, thread) -> Template: a server serves one grading thread
 _REFUSED = set()  # pids of grading processes whose fork server could not start: not tried again
 
 
-def template():
-    """This thread's fork server (started now if needed), or None when forked children cannot be confined here."""
+def template(wait=True):
+    """This thread's fork server (started now if needed), or None when forked children cannot be confined here.
+
+    ``wait=False``: start it and return at once, without checking it; the next call waits for it (a grading
+    process starts its server first, and imports the grader while the server imports its modules).
+    """
     if not forking_available() or os.getpid() in _REFUSED:
         return None
     key = (os.getpid(), threading.get_ident())
     server = _TEMPLATES.get(key)
-    if server is None or not server.alive:
-        if server is not None:
-            server.close()
-        try:
-            server = _TEMPLATES[key] = Template()
-        except (TemplateError, OSError) as error:
-            log.warning("no fork server (%s): starting fresh processes", error)
-            _REFUSED.add(os.getpid())
-            return None
+    try:
+        if server is None or not server.alive:
+            if server is not None:
+                server.close()
+            server = _TEMPLATES[key] = Template(wait=wait)
+        if wait:
+            server.wait_ready()
+    except (TemplateError, OSError) as error:
+        log.warning("no fork server (%s): starting fresh processes", error)
+        _TEMPLATES.pop(key, None)
+        _REFUSED.add(os.getpid())
+        return None
     return server
 
 

@@ -188,11 +188,13 @@ def run_folder():
     return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=RUNS))
 
 
-def start(key, folder, source, snapshot, config, log=True, temporary=None):
+def start(key, folder, source, snapshot, config, log=True, temporary=None, fork_server=False):
     """Set up this worker process's private course ``key`` in ``folder``.
 
     Temporary files (jails, nbgrader's) go into ``temporary`` (default: ``folder``), removed with it. With
-    ``log``, this process's stderr (which kernels inherit) goes to ``folder/worker.log``.
+    ``log``, this process's stderr (which kernels inherit) goes to ``folder/worker.log``. With ``fork_server``
+    (a process that grades in the thread that calls this), the fork server starts now, when the configuration
+    forks jailed kernels, rather than at the first submission.
     """
     course = PrivateCourse(Path(folder) / "course", source, snapshot, config)
     course.temporary = Path(temporary or folder)
@@ -201,6 +203,9 @@ def start(key, folder, source, snapshot, config, log=True, temporary=None):
         descriptor = os.open(Path(folder) / "worker.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         os.dup2(descriptor, 2)
     _COURSES[key] = course
+    if fork_server and config.JailedExecute.get("jail", True) and config.JailedExecute.get("fork", True):
+        from .template import template
+        template()  # None, and fresh jailed processes later, where forked children cannot be confined
     return course
 
 
