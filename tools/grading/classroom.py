@@ -34,6 +34,7 @@ grade. At most a few submissions per worker are in flight, so memory does not gr
 """
 import collections
 import concurrent.futures
+import json
 import multiprocessing
 import os
 import shutil
@@ -326,37 +327,18 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
         if todo or started:  # an unchanged class starts no worker
             if not started:
                 start()
-            workers, grading_config = started["workers"], config
+            workers = started["workers"]
             try:
                 bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
                            disable=not progress, smoothing=0.1)
                 try:
                     with Gradebook(url) as gb:
-                        for (assignment_id, student), outcome in _graded(workers, course, todo, stamps):
-                            try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
-                                outcome = results_.checked(outcome, gb, assignment_id,
-                                                           course / "source" / assignment_id)
-                            except results_.Refused as refused:
-                                outcome = {"status": f"not graded: the worker's result was refused: {refused}",
-                                           "recorded": None}
-                            if outcome["recorded"]:
-                                when = stamps.get((assignment_id, student))
-                                secret = secrets.get((assignment_id, student))
-                                for stage in ("autograded", "feedback"):  # they carry the instructor's time too
-                                    files = times.stamped(outcome[stage], when)
-                                    files.pop(intake.SECRET, None)  # release_feedback reads the student's secret
-                                    if secret:
-                                        files[intake.SECRET] = secret
-                                    results_.replace_folder(course / stage / student / assignment_id, files)
-                                record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
-                                results_.late_penalties(gb, grading_config, assignment_id, student)
-                            status, note = outcome["status"], notes.get((assignment_id, student))
-                            if note and outcome["recorded"]:
-                                status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
-                            graded[assignment_id, student] = outcome["recorded"] and {
-                                "key": keys[assignment_id, student], "status": status,
-                                **unchanged.written(course, student, assignment_id, gb)}
-                            results.append(Result(student, assignment_id, status=status))
+                        for pair, outcome in _graded(workers, course, todo, stamps):
+                            status, kept = _keep(course, gb, config, pair, outcome, stamps.get(pair),
+                                                 secrets.get(pair), notes.get(pair))
+                            graded[pair] = kept and {"key": keys[pair], "status": status,
+                                                     **unchanged.written(course, pair[1], pair[0], gb)}
+                            results.append(Result(pair[1], pair[0], status=status))
                             bar.update()
                 finally:
                     bar.close()
@@ -372,6 +354,30 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
             started["workers"].join()
             shutil.rmtree(started["run"], ignore_errors=True)
     return results
+
+
+def _keep(course, gb, config, pair, outcome, when, secret, note):
+    """Check a worker's outcome for ``pair`` (assignment id, student) and write what it graded: the autograded and
+    feedback folders (with the instructor's time ``when`` and the student's nbgrader ``secret``) and the gradebook
+    rows, with the late penalty. Returns the submission's status (``note`` added) and whether it was recorded."""
+    assignment_id, student = pair
+    try:  # nothing a worker sends is believed as sent (tools/grading/results.py)
+        outcome = results_.checked(outcome, gb, assignment_id, course / "source" / assignment_id)
+    except results_.Refused as refused:
+        outcome = {"status": f"not graded: the worker's result was refused: {refused}", "recorded": None}
+    if outcome["recorded"]:
+        for stage in ("autograded", "feedback"):  # the time they carry is the instructor's too
+            files = times.stamped(outcome[stage], when)
+            files.pop(intake.SECRET, None)  # nbgrader's release_feedback reads the student's
+            if secret:
+                files[intake.SECRET] = secret
+            results_.replace_folder(course / stage / student / assignment_id, files)
+        record(gb, assignment_id, student, {"timestamp": when, **outcome["recorded"]})
+        results_.late_penalties(gb, config, assignment_id, student)
+    status = outcome["status"]
+    if note and outcome["recorded"]:
+        status = f"{status[:-1]}; {note})" if status.endswith(")") else f"{status} ({note})"
+    return status, bool(outcome["recorded"])
 
 
 def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, start=None):
@@ -476,11 +482,14 @@ def _fill_scores(course, db_url, results):
 
 
 def diagnosed_mistakes(course, student, assignment_id):
-    """function -> catalogued mistake, as the grader wrote them into the autograded notebook's test cells."""
+    """function -> catalogued mistake, as the grader wrote them into the autograded notebook's test cells.
+
+    The notebook is the grader's own output: it is read as JSON, not validated again (a fifth of the time).
+    """
     assignment, _ = split_assignment_id(assignment_id)
     path = Path(course) / "autograded" / student / assignment_id / assignment.notebook
     if not path.exists():
         return {}
     return {function_and_label(cell)[0]: cell.metadata["pack"]["mistake"]
-            for cell in nbformat.read(str(path), as_version=4).cells
+            for cell in nbformat.from_dict(json.loads(path.read_text(encoding="utf-8"))).cells
             if is_test_cell(cell) and cell.metadata.get("pack", {}).get("mistake")}

@@ -329,15 +329,6 @@ class JailedExecute(Execute):
         one stream are one output: grading a submission again writes the same notebook."""
         content = msg.get("content", {})
         size = len(content.get("text", "")) + len(str(content.get("data", "")))
-        if getattr(self, "_jail", None) is not None:
-            msg = {**msg, "content": without_folder(content, str(self._jail.work))}
-        text, last = msg["content"].get("text"), outs[-1] if outs else {}
-        if (msg.get("msg_type") == "stream" and isinstance(text, str) and last.get("output_type") == "stream"
-                and last.get("name") == msg["content"].get("name") and isinstance(last.get("text"), str)
-                and not self.clear_before_next_output
-                and not self.output_hook_stack[msg.get("parent_header", {}).get("msg_id")]):
-            last["text"] += text  # one output per run of writes to a stream, however the kernel's flushes cut it
-            return last
         self._chars = getattr(self, "_chars", 0) + size
         if self._chars > self.max_output_chars:
             if self._chars - size <= self.max_output_chars:
@@ -347,4 +338,13 @@ class JailedExecute(Execute):
                 outs.append(note)
                 return note
             return None
+        if getattr(self, "_jail", None) is not None:  # on what is kept only: at most max_output_chars
+            msg = {**msg, "content": without_folder(content, str(self._jail.work))}
+        text, last = msg["content"].get("text"), outs[-1] if outs else {}
+        if (msg.get("msg_type") == "stream" and isinstance(text, str) and last.get("output_type") == "stream"
+                and last.get("name") == msg["content"].get("name") and isinstance(last.get("text"), str)
+                and not self.clear_before_next_output
+                and not self.output_hook_stack[msg.get("parent_header", {}).get("msg_id")]):
+            last["text"] += text  # one output per run of writes to a stream, however the kernel's flushes cut it
+            return last
         return super().output(outs, msg, display_id, cell_index)

@@ -29,6 +29,7 @@ import shutil
 import signal
 import socket
 import sys
+import time
 
 from tools.grading.landlock import restrict  # in the jail: landlock.py's source comes first
 from tools.grading.sandbox import main as check_main  # in the jail: sandbox.py's source comes first
@@ -64,13 +65,23 @@ def receive(server):
 
 
 def clear_jail():
-    """Kill every process of the jail but this one, reap them, and empty ``/dev/shm`` (the one shared folder
-    a child may write)."""
-    try:
-        os.kill(-1, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    reap(block=True)
+    """Kill every process of the jail but this one and its init, wait until they are gone, and empty
+    ``/dev/shm`` (the one shared folder a child may write).
+
+    Gone means reaped: a process limit counts a killed process until its parent (this server, or the jail's init
+    for an escaped descendant) has reaped it, and the next child, forked at once, would find the limit used up
+    and die as it starts its threads. The wait ends after ``SETTLE_SECONDS`` whatever is left.
+    """
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while True:
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        reap(block=True)
+        if not others_in_jail() or time.monotonic() > deadline:
+            break
+        time.sleep(0.002)
     for entry in os.scandir("/dev/shm"):
         if entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
@@ -79,6 +90,14 @@ def clear_jail():
                 os.unlink(entry.path)
             except OSError:
                 pass
+
+
+SETTLE_SECONDS = 2
+
+
+def others_in_jail():
+    """The processes of the jail's pid namespace (its own ``/proc``) other than this server and the init."""
+    return [name for name in os.listdir("/proc") if name.isdigit() and int(name) not in (1, os.getpid())]
 
 
 SETUP_FAILED = 70  # a child's exit status when it could not become what it was forked for
