@@ -3,7 +3,8 @@
 ``python -m tools grade`` (run in this process on a temporary course, ROOT patched) grades a class of two; then:
 an unchanged re-run grades nothing and changes no byte of the gradebook's grades and comments, ``autograded/`` and
 ``feedback/``; a changed submission is graded again alone; a changed configuration grades everything again, as
-``--force`` does; a manual grade and comment given in between survive every run.
+``--force`` does, and writes the same folders, byte for byte; a manual grade and comment given in between
+survive every run.
 """
 import contextlib
 import io
@@ -113,10 +114,11 @@ def test_only_what_changed_is_graded_again(course):
     reconfigured, _ = grade(course)
     assert not any(r.reused for r in reconfigured.values())
     assert state(course)[0] == rows  # same submissions, same grader: the same scores, manual grade kept
+    assert state(course)[2] == folders  # graded again from scratch: the same bytes, so what a re-run keeps is exact
 
     forced, printed = grade(course, "--force")
     assert not any(r.reused for r in forced.values()) and "unchanged" not in printed
-    assert state(course)[0] == rows
+    assert state(course)[0] == rows and state(course)[2] == folders
 
 
 @pytest.mark.slow

@@ -14,8 +14,9 @@ the pack's template (``templates/feedback.html.j2``) instead:
 
 Every fixed word of the page is in ``TEXTS``, in English and in Brazilian Portuguese; the language comes from the
 assignment id (:func:`~.notebook.notebook_language`). The template escapes everything it is given (Jinja's
-autoescape around the pack's parts of the page); an image without a text (``alt``) gets the page's. The page is :class:`~.inert.FeedbackPage`'s: student markdown cleaned, no script in the
-page (not even MathJax: formulas show as LaTeX) and the same Content-Security-Policy.
+autoescape around the pack's parts of the page); an image without a text (``alt``) gets the page's. The page
+is :class:`~.inert.FeedbackPage`'s: student markdown cleaned, no script in the page (not even MathJax: formulas
+show as LaTeX) and the same Content-Security-Policy.
 """
 from pathlib import Path
 

@@ -38,7 +38,7 @@ PRELOAD = ("numpy", "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "mat
            "scipy.io", "sklearn.datasets", "ipykernel.kernelapp", "ipykernel.ipkernel",
            "ipykernel.zmqshell", "ipykernel.debugger", "matplotlib_inline.backend_inline",
            "IPython.core.interactiveshell", "jupyter_client.session", "zmq",
-           "tqdm.auto", "sqlite3", "pdb")  # tqdm.auto (ipywidgets): a tenth of a second per kernel; IPython's history, debugger
+           "tqdm.auto", "sqlite3", "pdb")  # the notebooks' tqdm.auto (ipywidgets); IPython's history and debugger
 
 
 def preload():

@@ -76,21 +76,26 @@ def clean(html):
                         strip_comments=True)
 
 
-CACHED_CHARS = 64 * 1024  # a cell's source up to this size is rendered once per grading process, then remembered
+# A cell's source up to CACHED_CHARS is rendered (or highlighted) once per grading process, then remembered, at most
+# CACHED_CELLS of them: the assignment's own cells are at most 3 KB, 45 per notebook. Both bounds are small, since a
+# cache outlives the submission that filled it: what a hostile class can make a worker keep is at most about
+# CACHED_CELLS x (CACHED_CHARS + its HTML, about ten times larger when highlighted), some 45 MB per cache.
+CACHED_CHARS = 8 * 1024
+CACHED_CELLS = 512
 
 
 def render_markdown(source, attachments=None):
     """A markdown cell as inert HTML: nbconvert's renderer (formulas left as LaTeX text), then ``clean``.
 
     The assignment's own cells are the same in every submission: a cell without attachments and of at most
-    ``CACHED_CHARS`` characters is rendered once per process (a bounded cache: it holds at most 4096 cells).
+    ``CACHED_CHARS`` characters is rendered once per process (at most ``CACHED_CELLS`` are kept).
     """
     if not attachments and len(source) <= CACHED_CHARS:
         return _rendered(source)
     return _render(source, attachments)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CACHED_CELLS)
 def _rendered(source):
     return _render(source, None)
 
@@ -167,7 +172,7 @@ class Highlighted:
         return _highlighted(self.lexer, language, magics, source)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=CACHED_CELLS)
 def _highlighted(lexer, language, magics, source):
     return Highlight2HTML(pygments_lexer=lexer)(source, language, {"magics_language": magics} if magics else None)
 
