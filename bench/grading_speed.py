@@ -51,16 +51,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import nbclient  # noqa: E402
+if __name__ != "__mp_main__":  # grade_class's workers (spawned) run this file again first: they need none of
+    # it, and these imports (1.3 s) would delay their start, which the pack's own command does not
+    import nbclient  # noqa: E402
 
-from tools import notebooks  # noqa: E402
-from tools.course import ASSIGNMENTS, LANGUAGES, split_assignment_id  # noqa: E402
-from tools.grading import landlock  # noqa: E402
-from tools.grading.classroom import grade_class  # noqa: E402
-from tools.grading.template import forking_available  # noqa: E402
-from tools.nbgrader_run import (NbgraderError, export_grades, generate_feedback, make_course,  # noqa: E402
-                                nbgrader, release)
-from tools.sample_class import generate_class  # noqa: E402
+    from tools import notebooks  # noqa: E402
+    from tools.course import ASSIGNMENTS, LANGUAGES, split_assignment_id  # noqa: E402
+    from tools.grading import landlock  # noqa: E402
+    from tools.grading.classroom import grade_class  # noqa: E402
+    from tools.grading.template import forking_available  # noqa: E402
+    from tools.nbgrader_run import (NbgraderError, export_grades, generate_feedback, make_course,  # noqa: E402
+                                    nbgrader, release)
+    from tools.sample_class import generate_class  # noqa: E402
 
 
 PLAIN_CONFIG = "c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = 'baseline'\n"

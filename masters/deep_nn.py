@@ -8,6 +8,7 @@
 #     order: 1
 #     notebook: deep_nn.ipynb
 #     files: [dnn_utils.py, dnn_testcases.py, testCases.py, language.py, figures.py, dnn_figures.py]
+#     preload: [sklearn.datasets]
 #     titles: {en: "Building a Deep Neural Network, Step by Step", pt: "Construindo uma rede neural profunda, passo a passo"}
 # ---
 

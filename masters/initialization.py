@@ -8,6 +8,7 @@
 #     order: 2
 #     notebook: initialization.ipynb
 #     files: [init_utils.py, init_testcases.py, testCases.py, language.py, figures.py, init_figures.py]
+#     preload: [sklearn.datasets]
 #     titles: {en: Initialization, pt: Inicialização}
 # ---
 

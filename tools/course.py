@@ -34,6 +34,8 @@ class Assignment:
     files : tuple of str, files copied from ``utils/`` beside the notebook
     titles : dict, the assignment's title per language
     order : int, its place in the course
+    preload : tuple of str, modules the grader's fork server imports for this assignment's kernels besides those
+        every notebook imports (:data:`tools.grading.forkserver.PRELOAD`): the slow ones only some notebooks use
     """
 
     name: str
@@ -41,6 +43,7 @@ class Assignment:
     files: tuple
     titles: dict = field(default_factory=dict)
     order: int = 0
+    preload: tuple = ()
 
     @property
     def master(self):
@@ -60,7 +63,8 @@ def read_assignment(master_path):
     if not header:
         raise ValueError(f"{master_path}: no `pack:` section in the jupytext header")
     return Assignment(name=Path(master_path).stem, notebook=header["notebook"], files=tuple(header["files"]),
-                      titles=dict(header["titles"]), order=header["order"])
+                      titles=dict(header["titles"]), order=header["order"],
+                      preload=tuple(header.get("preload", ())))
 
 
 def discover(root=ROOT):
@@ -87,7 +91,8 @@ def built(root=ROOT):
     if not built_list(root).exists():
         return discover(root)
     found = json.loads(built_list(root).read_text(encoding="utf-8"))
-    return {a["name"]: Assignment(**{**a, "files": tuple(a["files"])}) for a in found}
+    return {a["name"]: Assignment(**{**a, "files": tuple(a["files"]), "preload": tuple(a.get("preload", ()))})
+            for a in found}
 
 
 ASSIGNMENTS = built()
@@ -104,3 +109,10 @@ def split_assignment_id(assignment_id):
     if name not in ASSIGNMENTS or language not in LANGUAGES:
         raise KeyError(f"unknown assignment {assignment_id!r}; known: {', '.join(assignment_ids())}")
     return ASSIGNMENTS[name], language
+
+
+
+def preloaded(assignment_ids):
+    """The modules the grader's fork servers import for grading ``assignment_ids``, besides those every notebook
+    imports: their :attr:`Assignment.preload`, sorted."""
+    return tuple(sorted({module for a in assignment_ids for module in split_assignment_id(a)[0].preload}))

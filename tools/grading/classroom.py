@@ -37,6 +37,7 @@ import concurrent.futures
 import json
 import multiprocessing
 import os
+import pickle
 import shutil
 import threading
 import warnings
@@ -54,7 +55,7 @@ from ..instructor_texts import chosen, text
 from ..nbgrader_run import export_grades
 from . import intake, local_worker, times, unchanged, worker
 from . import results as results_
-from .gradebook import db_url, load_config, record, snapshot, without_gradebook
+from .gradebook import db_url, load_config, record, snapshot, submission_scores, without_gradebook
 from .execute import GRADER_MEMORY
 from .jail import check_available
 from .notebook import function_and_label, is_test_cell
@@ -211,9 +212,9 @@ class LocalWorkers:
     grades, a hard cap on its own memory: :func:`~tools.grading.execute.cap_grader_memory`); a pool broken by a
     dying worker is replaced by :meth:`restart`."""
 
-    def __init__(self, jobs, run, source, gradebook, config, start=False):
+    def __init__(self, jobs, run, source, gradebook, config, start=False, assignment_ids=()):
         self.jobs = jobs
-        self.initargs = (run, source, gradebook, config)
+        self.initargs = (run, source, gradebook, pickle.dumps(config), worker.forks(config), sorted(assignment_ids))
         self.pool = self._new_pool()
         if start:  # every worker process starts now (its initializer: imports, private course, fork server)
             for _ in range(jobs):
@@ -274,16 +275,15 @@ class LocalWorkers:
 def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, language="en", force=False):
     todo, results = [], []
     notes, sent, secrets = {}, {}, {}  # sent: (assignment id, student) -> digest of its files and secret
+    intakes = {}  # (assignment id, student) -> what the intake read, until its notebook is parsed
     stamps = {key: entry.time for key, entry in times.read(course).items()}  # the instructor's, never the folder's
     for assignment_id, student in submissions(course, ids):  # the folders are the students': intake reads them
         taken = intake.take(course / "submitted", student, assignment_id)
-        folder = course / "submitted" / student / assignment_id
-        reason = taken.reason or unreadable_reason(folder / taken.notebook, taken.files[taken.notebook])
-        if reason:
-            skipped = f" ({taken.skipped})" if taken.skipped else ""
-            results.append(Result(student, assignment_id, status=f"not graded: {reason}{skipped}"))
+        if taken.reason:
+            results.append(_not_graded(student, assignment_id, taken.reason, taken))
         else:
             todo.append((assignment_id, student, taken.rename))
+            intakes[assignment_id, student] = taken
             notes[assignment_id, student] = taken.note
             secret = intake.submission_secret(course / "submitted", student, assignment_id)
             secrets[assignment_id, student] = secret
@@ -293,10 +293,6 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
     url = db_url(course, config)
     with Gradebook(url) as gb:
         _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}), language)
-        for r in results:  # as nbgrader leaves a notebook it cannot read: the submission, with no scores
-            if intake.storable(r.student):
-                record(gb, r.assignment, r.student, {"timestamp": stamps.get((r.assignment, r.student)),
-                                                     "notebooks": {}})
         for assignment_id, student, _ in todo:
             if (assignment_id, student) not in stamps and gb.find_assignment(assignment_id).duedate is not None:
                 notes[assignment_id, student] = "; ".join(
@@ -312,16 +308,25 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
                                                  run / "gradebook.db", without_gradebook(config), jail, security)
             else:
                 started["workers"] = LocalWorkers(jobs, run, course / "source", run / "gradebook.db",
-                                                  without_gradebook(config), start=True)
+                                                  without_gradebook(config), start=True,
+                                                  assignment_ids={a for a, _, _ in todo})
 
         try:
-            todo, keys = _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, start)
+            rows = {assignment_id: submission_scores(gb, assignment_id)
+                    for assignment_id in {r.assignment for r in results} | {a for a, _, _ in todo}}
+            todo, keys = _unchanged_left_out(  # the notebooks are parsed only now: an unchanged one was before
+                course, gb, todo, sent, stamps, jail, force, results, rows, start,
+                readable=lambda items: _readable(course, items, intakes, results))
         except BaseException:
             if "workers" in started:
                 started["workers"].close()
             if "run" in started:
                 shutil.rmtree(started["run"], ignore_errors=True)
             raise
+        for r in results:  # as nbgrader leaves a notebook it cannot read: the submission, with no scores
+            when, row = stamps.get((r.assignment, r.student)), rows[r.assignment].get(r.student)
+            if not r.graded and intake.storable(r.student) and (row is None or row.timestamp != when):
+                record(gb, r.assignment, r.student, {"timestamp": when, "notebooks": {}})  # else already so
     graded = {}
     try:
         if todo or started:  # an unchanged class starts no worker
@@ -336,8 +341,8 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
                         for pair, outcome in _graded(workers, course, todo, stamps):
                             status, kept = _keep(course, gb, config, pair, outcome, stamps.get(pair),
                                                  secrets.get(pair), notes.get(pair))
-                            graded[pair] = kept and {"key": keys[pair], "status": status,
-                                                     **unchanged.written(course, pair[1], pair[0], gb)}
+                            graded[pair] = kept and {"key": keys[pair], "status": status, **unchanged.written(
+                                course, pair[1], pair[0], submission_scores(gb, *pair).get(pair[1]))}
                             results.append(Result(pair[1], pair[0], status=status))
                             bar.update()
                 finally:
@@ -354,6 +359,25 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
             started["workers"].join()
             shutil.rmtree(started["run"], ignore_errors=True)
     return results
+
+
+def _not_graded(student, assignment_id, reason, taken):
+    skipped = f" ({taken.skipped})" if taken.skipped else ""
+    return Result(student, assignment_id, status=f"not graded: {reason}{skipped}")
+
+
+def _readable(course, todo, intakes, results):
+    """The submissions of ``todo`` whose notebook nbformat reads; the others get a Result that says why."""
+    readable = []
+    for assignment_id, student, rename in todo:
+        taken = intakes[assignment_id, student]
+        folder = course / "submitted" / student / assignment_id
+        reason = unreadable_reason(folder / taken.notebook, taken.files[taken.notebook])
+        if reason:
+            results.append(_not_graded(student, assignment_id, reason, taken))
+        else:
+            readable.append((assignment_id, student, rename))
+    return readable
 
 
 def _keep(course, gb, config, pair, outcome, when, secret, note):
@@ -380,37 +404,38 @@ def _keep(course, gb, config, pair, outcome, when, secret, note):
     return status, bool(outcome["recorded"])
 
 
-def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, start=None):
+def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, rows, start=None, readable=list):
     """The submissions of ``todo`` to grade, and every one's key (:mod:`unchanged`); a submission unchanged since
     it was last graded is left out, with a Result (``reused``) of its recorded status, unless ``force``.
+    ``rows``: assignment id -> :func:`~tools.grading.gradebook.submission_scores` of the gradebook ``gb``.
 
-    The keys come first; as soon as one differs from the record, ``start`` is called (the workers start), then
-    the folders and scores of the submissions whose key is the same are read, the slow part of the check.
+    The keys come first; the submissions whose key differs from the record go through ``readable`` (it keeps
+    those to grade), and if any is left, ``start`` is called (the workers start); then the folders and scores of
+    the submissions whose key is the same are read, the slow part of the check.
     """
-    record, graders, keys, left, same = unchanged.read(course), {}, {}, [], []
+    record, graders, keys, left, same, duedates = unchanged.read(course), {}, {}, [], [], {}
     for assignment_id, student, rename in todo:
         if assignment_id not in graders:
             graders[assignment_id] = unchanged.grader_digest(course, assignment_id, jail)
-        try:  # a per-student extension (nbgrader's grant_extension) moves the student's due date
-            extension = gb.find_submission(assignment_id, student).extension
-        except MissingEntry:
-            extension = None
+            duedates[assignment_id] = gb.find_assignment(assignment_id).duedate
+        row = rows[assignment_id].get(student)  # its extension (nbgrader's grant_extension) moves its due date
         key = keys[assignment_id, student] = unchanged.submission_key(
             graders[assignment_id], sent[assignment_id, student], stamps.get((assignment_id, student)),
-            (gb.find_assignment(assignment_id).duedate, extension))
+            (duedates[assignment_id], row.extension if row else None))
         found = unchanged.entry(record, assignment_id, student)
         if force or found is None or found.get("key") != key:
             left.append((assignment_id, student, rename))
         else:
             same.append(((assignment_id, student, rename), found))
+    left = readable(left)
     if left and start:
         start()
     for (assignment_id, student, rename), found in same:
-        if unchanged.is_unchanged(found, keys[assignment_id, student],
-                                  unchanged.written(course, student, assignment_id, gb)):
+        if unchanged.is_unchanged(found, keys[assignment_id, student], unchanged.written(
+                course, student, assignment_id, rows[assignment_id].get(student))):
             results.append(Result(student, assignment_id, status=found["status"], reused=True))
         else:
-            left.append((assignment_id, student, rename))
+            left.extend(readable([(assignment_id, student, rename)]))
     return left, keys
 
 
@@ -470,26 +495,27 @@ def _graded(workers, course, todo, stamps=None):
 
 def _fill_scores(course, db_url, results):
     with Gradebook(db_url) as gb:
-        for r in results:
-            if r.graded:
-                submission = gb.find_submission(r.assignment, r.student)
-                r.score, r.max_score = submission.score, submission.max_score
-                r.penalty = submission.late_submission_penalty or 0.0
-                r.cells = {g.name: (g.score, g.max_score) for nb in submission.notebooks for g in nb.grades}
-                r.mistakes = diagnosed_mistakes(course, r.student, r.assignment)
-                r.unanswered = {c.name for nb in submission.notebooks for c in nb.comments
-                                if c.auto_comment == "No response."}
+        scores = {assignment_id: submission_scores(gb, assignment_id)
+                  for assignment_id in {r.assignment for r in results if r.graded}}
+    for r in results:
+        if r.graded:
+            found = scores[r.assignment][r.student]
+            r.score, r.max_score, r.penalty = found.score, found.max_score, found.penalty
+            r.cells = {grade: (score, max_score) for _, grade, _, score, max_score in found.grades}
+            r.mistakes = diagnosed_mistakes(course, r.student, r.assignment)
+            r.unanswered = {comment for _, comment, auto_comment in found.comments if auto_comment == "No response."}
 
 
 def diagnosed_mistakes(course, student, assignment_id):
     """function -> catalogued mistake, as the grader wrote them into the autograded notebook's test cells.
 
-    The notebook is the grader's own output: it is read as JSON, not validated again (a fifth of the time).
+    The notebook is the grader's own output: it is read as JSON, not validated again, and only the cells with a
+    diagnosis become nbformat's cells (a tenth of the time).
     """
     assignment, _ = split_assignment_id(assignment_id)
     path = Path(course) / "autograded" / student / assignment_id / assignment.notebook
     if not path.exists():
         return {}
-    return {function_and_label(cell)[0]: cell.metadata["pack"]["mistake"]
-            for cell in nbformat.from_dict(json.loads(path.read_text(encoding="utf-8"))).cells
-            if is_test_cell(cell) and cell.metadata.get("pack", {}).get("mistake")}
+    diagnosed = [nbformat.from_dict(cell) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                 if cell.get("metadata", {}).get("pack", {}).get("mistake")]
+    return {function_and_label(cell)[0]: cell.metadata["pack"]["mistake"] for cell in diagnosed if is_test_cell(cell)}

@@ -5,8 +5,10 @@ and the check process's (:mod:`tools.grading.sandbox`), as ``python -I -c PROGRA
 (:mod:`tools.grading.jail`) whose one writable folder holds a private *slot* per child. It talks to the
 grader over a Unix socket on file descriptor 0 (JSON datagrams, with file descriptors attached):
 
-1. on start, it imports the modules every notebook imports (numpy, matplotlib with Agg, scipy.io,
-   scikit-learn's datasets, ipykernel) and answers ``{"ready": true}``. It never runs student code.
+1. on start, it imports the modules every notebook imports (numpy, matplotlib with Agg, scipy.io, ipykernel)
+   and those named on its command line (the graded assignments' own slow ones, such as scikit-learn's
+   datasets: :attr:`tools.course.Assignment.preload`), and answers ``{"ready": true}``. It never runs student
+   code.
 2. ``{"fork": "kernel" | "check" | "probe", "slot": folder, "cwd": folder, "env": {...}, "argv": [...]}`` with
    three descriptors attached (the child's stdin and stdout; a status pipe's write end): first it kills
    every process left in the jail (``kill(-1)``: an earlier child's escaped descendants) and empties
@@ -35,23 +37,26 @@ from tools.grading.landlock import restrict  # in the jail: landlock.py's source
 from tools.grading.sandbox import main as check_main  # in the jail: sandbox.py's source comes first
 
 PRELOAD = ("numpy", "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.patches",
-           "scipy.io", "sklearn.datasets", "ipykernel.kernelapp", "ipykernel.ipkernel",
+           "scipy.io", "ipykernel.kernelapp", "ipykernel.ipkernel",
            "ipykernel.zmqshell", "ipykernel.debugger", "matplotlib_inline.backend_inline",
            "IPython.core.interactiveshell", "jupyter_client.session", "zmq",
            "tqdm.auto", "sqlite3", "pdb")  # the notebooks' tqdm.auto (ipywidgets); IPython's history and debugger
 
 
-def preload():
+def preload(also=()):
+    """Import ``PRELOAD`` and the modules ``also``."""
+    gc.disable()  # while importing: the collections it would trigger find little garbage (a tenth of the time)
     import matplotlib
     matplotlib.use("Agg")
     import importlib
-    for name in PRELOAD:
+    for name in (*PRELOAD, *also):
         try:
             importlib.import_module(name)
         except ImportError:  # a library the course does not install: the child imports what it needs
             pass
     gc.collect()
     gc.freeze()  # a child's garbage collections skip what the server imported: its pages stay shared, not copied
+    gc.enable()
 
 
 def receive(server):
@@ -168,7 +173,7 @@ def serve():
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
-    preload()
+    preload(sys.argv[1:])
     wakeup, wakeup_write = os.pipe()  # SIGCHLD wakes the loop: an ended child's status is written at once
     os.set_blocking(wakeup_write, False)
     signal.set_wakeup_fd(wakeup_write)

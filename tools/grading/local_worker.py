@@ -3,19 +3,34 @@
 A worker's start is two slow parts: its own imports (nbgrader, nbconvert, SQLAlchemy) and its fork server's
 (numpy, matplotlib, IPython, in the jail). This module imports neither, so the spawned process reaches it at
 once: it starts the fork server, and only then imports the grader (:func:`tools.grading.worker.start`), so that
-the two run side by side; the worker waits for the server before its first submission.
+the two run side by side; the worker waits for the server before its first submission. The course's
+configuration comes pickled, and is read after the server has started: it names the grader's classes (nbgrader's
+preprocessors, the pack's plugins), so reading it imports the grader.
 """
+import gc
+import pickle
 import tempfile
 
-from .template import template
+from ..course import preloaded
+from .template import also_preload, template
 
 
-def start(run, source, gradebook, config):
-    """Set up this process as a local worker of the grading run in the folder ``run`` (see
-    :func:`tools.grading.worker.start` for the other parameters)."""
+def start(run, source, gradebook, config, fork_server, assignment_ids=()):
+    """Set up this process as a local worker of the grading run in the folder ``run``, to grade ``assignment_ids``.
+
+    ``config`` is the course's configuration, pickled; ``fork_server``: whether it grades with a fork server
+    (see :func:`tools.grading.worker.start` for the other parameters). Besides the imports, the worker loads the
+    assignments' cases and references, and its oracle process too, before its first submission.
+    """
+    gc.disable()  # while importing the grader: the collections it would trigger find little garbage (0.4 s)
     folder = tempfile.mkdtemp(prefix="worker-", dir=run)
     tempfile.tempdir = folder  # the fork server's jail is made inside this worker's folder, removed with the run
-    if config.JailedExecute.get("jail", True) and config.JailedExecute.get("fork", True):
+    if fork_server:
+        also_preload(preloaded(assignment_ids))
         template(wait=False)
-    from . import worker
+    config = pickle.loads(config)  # trusted: the instructor's process pickled it
+    from . import referee, worker
+    referee.warm(config, assignment_ids)
     worker.start("local", folder, source, gradebook, config, fork_server=True)
+    gc.freeze()  # what the imports made is never garbage: collections skip it, and so does the exit (0.3 s less)
+    gc.enable()

@@ -149,6 +149,17 @@ class WarmOracle(NbGraderPreprocessor):
         return nb, resources
 
 
+def warm(config, assignment_ids):
+    """Load the cases and references of ``assignment_ids`` in this grading process, and have its oracle load them
+    meanwhile: a worker does it as it starts, so that its first submission waits for neither."""
+    memory = Referee(config=config).memory
+    for assignment_id in assignment_ids:
+        name = split_assignment_id(assignment_id)[0].name
+        oracle(memory).warm(subject(name))
+        load_cases(name)
+        importlib.import_module(subject(name)[1])
+
+
 def kernel_time_outs(incidents, functions):
     """The graded functions (among ``functions``) whose own cell (grade id ``f``) or test cell (``f_example``,
     ``f_hidden``) ran out of the per-cell limit in the kernel (a time-out of the notebook's budget is not one)."""

@@ -122,18 +122,20 @@ class Template:
     Parameters
     ----------
     limits : :class:`~tools.grading.jail.Limits` of the server's jail, inherited by every child
+    wait : wait until the server is ready (else :meth:`wait_ready` does)
+    preload : modules the server imports besides :data:`~tools.grading.forkserver.PRELOAD`
     """
 
     PROGRAM = program(SOURCES, "serve")
 
-    def __init__(self, limits=Limits(), wait=True):
+    def __init__(self, limits=Limits(), wait=True, preload=()):
         self.jail = Jail(None, limits=limits)
         self.slots = self.jail.work
         self.lock = threading.Lock()
         self.ready = False
         self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            self.process = subprocess.Popen(self.jail.command([sys.executable, "-I", "-c", self.PROGRAM]),
+            self.process = subprocess.Popen(self.jail.command([sys.executable, "-I", "-c", self.PROGRAM, *preload]),
                                             stdin=theirs, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                             cwd=self.slots, start_new_session=True)
         finally:
@@ -244,6 +246,14 @@ class ForkProvisioner(LocalProvisioner):
 
 _TEMPLATES = {}  # (pid, thread) -> Template: a server serves one grading thread, one child at a time
 _REFUSED = set()  # pids of grading processes whose fork server could not start: not tried again
+_PRELOAD = set()  # modules this process's fork servers import besides forkserver.PRELOAD (see also_preload)
+
+
+def also_preload(modules):
+    """Let the fork servers this process starts from now on import ``modules`` too: the graded assignments'
+    :attr:`~tools.course.Assignment.preload` (a module the server has not imported costs every kernel that uses
+    it its import; one it imports for nothing costs every server start the same)."""
+    _PRELOAD.update(modules)
 
 
 def template(wait=True):
@@ -260,7 +270,7 @@ def template(wait=True):
         if server is None or not server.alive:
             if server is not None:
                 server.close()
-            server = _TEMPLATES[key] = Template(wait=wait)
+            server = _TEMPLATES[key] = Template(wait=wait, preload=sorted(_PRELOAD))
         if wait:
             server.wait_ready()
     except (TemplateError, OSError) as error:

@@ -106,25 +106,24 @@ def submission_key(grader, files, when, duedate):
     return digest([grader.encode(), files.encode(), str(when).encode(), str(duedate).encode()])
 
 
-def auto_scores(gb, assignment_id, student):
-    """Digest of the gradebook's auto scores of one submission (its grade cells' ids, auto scores, points), or None
-    when the gradebook has no such submission. Manual scores and comments are left out: they survive re-grading."""
-    from nbgrader.api import MissingEntry
-    try:
-        submission = gb.find_submission(assignment_id, student)
-    except MissingEntry:
+def auto_scores(scores):
+    """Digest of one submission's auto scores (its grade cells' ids, auto scores, points) from its
+    :class:`~tools.grading.gradebook.Scores`, or None when the gradebook has no such submission (``scores`` None).
+    Manual scores and comments are left out: they survive re-grading."""
+    if scores is None:
         return None
-    rows = sorted((notebook.name, grade.name, repr(grade.auto_score), repr(grade.max_score))
-                  for notebook in submission.notebooks for grade in notebook.grades)
+    rows = sorted((notebook, grade, repr(auto_score), repr(max_score))
+                  for notebook, grade, auto_score, _, max_score in scores.grades)
     return digest("\0".join(row).encode() for row in rows)
 
 
-def written(course, student, assignment_id, gb):
-    """What grading left for one submission: digests of its autograded and feedback folders and its auto scores."""
+def written(course, student, assignment_id, scores):
+    """What grading left for one submission: digests of its autograded and feedback folders and of its auto scores
+    (``scores``: its :class:`~tools.grading.gradebook.Scores`, None when the gradebook has no such submission)."""
     course = Path(course)
     return {"autograded": tree_digest(course / "autograded" / student / assignment_id),
             "feedback": tree_digest(course / "feedback" / student / assignment_id),
-            "scores": auto_scores(gb, assignment_id, student)}
+            "scores": auto_scores(scores)}
 
 
 def read(course):

@@ -188,6 +188,11 @@ def run_folder():
     return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=RUNS))
 
 
+def forks(config):
+    """Whether the course's configuration ``config`` grades in kernels forked from a fork server (jail and fork on)."""
+    return config.JailedExecute.get("jail", True) and config.JailedExecute.get("fork", True)
+
+
 def start(key, folder, source, snapshot, config, log=True, temporary=None, fork_server=False):
     """Set up this worker process's private course ``key`` in ``folder``.
 
@@ -203,7 +208,7 @@ def start(key, folder, source, snapshot, config, log=True, temporary=None, fork_
         descriptor = os.open(Path(folder) / "worker.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         os.dup2(descriptor, 2)
     _COURSES[key] = course
-    if fork_server and config.JailedExecute.get("jail", True) and config.JailedExecute.get("fork", True):
+    if fork_server and forks(config):
         from .template import template
         template()  # None, and fresh jailed processes later, where forked children cannot be confined
     return course
