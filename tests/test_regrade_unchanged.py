@@ -7,6 +7,7 @@ an unchanged re-run grades nothing and changes no byte of the gradebook's grades
 survive every run.
 """
 import contextlib
+import datetime
 import io
 import shutil
 import signal
@@ -17,7 +18,7 @@ from nbgrader.api import Gradebook
 from tools.__main__ import main
 from tools.course import ASSIGNMENTS
 from tools.grading import classroom, unchanged
-from tools.grading.gradebook import db_url
+from tools.grading.gradebook import Scores, db_url, submission_scores
 from tools.nbgrader_run import make_course, release
 from tools.sample_class import SAMPLE, STUDENTS
 
@@ -147,3 +148,41 @@ def test_the_key_covers_the_graders_code_the_source_and_the_configuration(tmp_pa
     digests.append(unchanged.grader_digest(tmp_path, EN, False, code))
     assert len(set(digests)) == len(digests)
     assert unchanged.grader_digest(tmp_path, EN, False, code) == digests[-1]  # and it is stable
+
+
+@pytest.mark.slow
+def test_the_gradebook_read_in_bulk_is_what_nbgrader_says(course):
+    """``submission_scores`` (three queries for the class) gives, per submission, what nbgrader's own objects do:
+    scores with a manual grade, penalty, time, extension, every grade and comment."""
+    grade(course)
+    give_manual_grade(course)
+    with Gradebook(db_url(course)) as gb:
+        gb.update_or_create_submission(EN, FULL, extension=datetime.timedelta(days=2))
+        bulk = submission_scores(gb, EN)
+        assert submission_scores(gb, EN, MISTAKES) == {MISTAKES: bulk[MISTAKES]}
+        for s in gb.assignment_submissions(EN):
+            assert bulk[s.student.id] == Scores(
+                s.score, s.max_score, s.late_submission_penalty or 0.0, s.timestamp, s.extension,
+                sorted((nb.name, g.name, g.auto_score, g.score, g.max_score) for nb in s.notebooks for g in nb.grades),
+                sorted((nb.name, c.name, c.auto_comment) for nb in s.notebooks for c in nb.comments))
+        assert bulk[FULL].extension == datetime.timedelta(days=2) and bulk[MISTAKES].score > 0
+        gb.update_or_create_submission(EN, FULL, extension=None)
+
+
+@pytest.mark.slow
+def test_a_broken_submission_is_read_again_without_starting_workers(course, monkeypatch):
+    """A submission nbgrader cannot read is tried at every run (it is never recorded as graded), but it is only
+    parsed, not sent: with the rest unchanged, no worker starts and nothing else is written."""
+    grade(course)
+    broken = course / "submitted" / "broken" / EN
+    broken.mkdir(parents=True)
+    (broken / NB).write_text('{"cells": [', encoding="utf-8")
+    results, _ = grade(course)
+    assert results["broken"].status.startswith("not graded: ") and "not a valid notebook" in results["broken"].status
+    before = state(course)
+    started = []
+    monkeypatch.setattr(classroom, "LocalWorkers", lambda *args, **kwargs: started.append(args))
+    again, _ = grade(course)
+    assert started == [] and again["broken"].status == results["broken"].status
+    assert all(again[s].reused for s in (FULL, MISTAKES)) and state(course) == before
+    shutil.rmtree(course / "submitted" / "broken")
