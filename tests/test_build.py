@@ -1,5 +1,6 @@
 """The bilingual build: localisation, parity, determinism, and committed files up to date."""
 import ast
+import importlib.util
 import os
 import subprocess
 import sys
@@ -127,3 +128,22 @@ def test_mistake_hints_are_compared_as_the_visible_tests_compare(tmp_path):
         paths.append(path)
     assert same_file(paths[0], paths[1])
     assert not same_file(paths[0], paths[2]) and not same_file(paths[0], paths[3])
+
+
+SLOW_TO_IMPORT = {"sklearn": "sklearn.datasets"}  # a package some notebooks use, and what the fork server imports
+
+
+@pytest.mark.parametrize("assignment", MASTERS, ids=lambda a: a.name)
+def test_an_assignment_declares_the_slow_modules_its_notebook_uses(assignment):
+    """``preload:`` in a master's header names what the grader's fork servers import for its kernels besides the
+    usual modules: scikit-learn exactly when the notebook's code or its helper files import it (else every graded
+    kernel would import it, or every fork server would import it for nothing), and only modules that exist."""
+    sources = [(ROOT / "reference" / f"{assignment.name}.py").read_text(encoding="utf-8")]
+    sources += [(ROOT / "utils" / name).read_text(encoding="utf-8") for name in assignment.files if name.endswith(".py")]
+    imported = {alias.name.split(".")[0] for source in sources for node in ast.walk(ast.parse(source))
+                if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module.split(".")[0] for source in sources for node in ast.walk(ast.parse(source))
+                 if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    expected = {module for package, module in SLOW_TO_IMPORT.items() if package in imported}
+    assert set(assignment.preload) == expected
+    assert all(importlib.util.find_spec(module) is not None for module in assignment.preload)

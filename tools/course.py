@@ -111,7 +111,6 @@ def split_assignment_id(assignment_id):
     return ASSIGNMENTS[name], language
 
 
-
 def preloaded(assignment_ids):
     """The modules the grader's fork servers import for grading ``assignment_ids``, besides those every notebook
     imports: their :attr:`Assignment.preload`, sorted."""

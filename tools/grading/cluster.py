@@ -40,7 +40,6 @@ from distributed import Client, WorkerPlugin, wait
 from distributed.comm.addressing import parse_address, parse_host_port
 from distributed.security import Security
 
-from ..course import preloaded
 from . import worker
 from .results import Refused
 
@@ -193,13 +192,11 @@ class ShipCourse(WorkerPlugin):
     course : zip of ``source/<assignment id>/`` folders and ``gradebook.db`` (a SQLite snapshot)
     config : pickled course configuration, without the gradebook's address
     jail : probe the jail on the worker (grading stops with the cause if it cannot be made)
-    preload : modules the worker's fork servers import besides the usual ones (:func:`tools.course.preloaded`)
     """
 
-    def __init__(self, key, code, course, config, jail, preload=()):
+    def __init__(self, key, code, course, config, jail):
         self.name = f"dl-pack-{key}"
         self.key, self.code, self.course, self.config, self.jail = key, code, course, config, jail
-        self.preload = tuple(preload)
         self.version = hashlib.sha256(code).hexdigest()[:16]
 
     def setup(self, worker):
@@ -224,10 +221,8 @@ class ShipCourse(WorkerPlugin):
             sys.path.insert(0, str(code))
         from tools.grading import worker as grading
         from tools.grading.jail import check_available
-        from tools.grading.template import also_preload
         if self.jail:
             check_available()
-        also_preload(self.preload)
         folder = base / self.name
         shutil.rmtree(folder, ignore_errors=True)
         zipfile.ZipFile(io.BytesIO(self.course)).extractall(folder / "trusted")
@@ -289,7 +284,7 @@ class DaskWorkers:
         self.key, self.grade = uuid.uuid4().hex[:12], ByValue(grade)
         course_files = zipped({f"source/{a}": Path(course) / "source" / a for a in ids},
                               [("gradebook.db", gradebook)])
-        self.plugin = ShipCourse(self.key, grader_code(), course_files, pickle.dumps(config), jail, preloaded(ids))
+        self.plugin = ShipCourse(self.key, grader_code(), course_files, pickle.dumps(config), jail)
         try:
             self.client.register_plugin(self.plugin)
         except BaseException:

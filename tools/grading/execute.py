@@ -46,11 +46,12 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Instance, Integer, Type
 import zmq
 
+from ..course import preloaded
 from . import messages
 from .jail import Jail, check_available
 from .notebook import course_folder, grade_id, is_test_cell, notebook_language
 from .record import pack
-from .template import ForkProvisioner, Template, template
+from .template import ForkProvisioner, Template, also_preload, template
 
 
 GRADER_MEMORY = int(os.environ.get("PACK_GRADER_MEMORY", 4 * 1024 ** 3))
@@ -237,6 +238,8 @@ class JailedExecute(Execute):
         check_available()
         info = resources["nbgrader"]
         submitted = Path(resources.get("metadata", {}).get("path", ".")) / f"{info['notebook']}.ipynb"
+        if self.fork:  # a fork server started from now on also imports this assignment's slow modules
+            also_preload(preloaded([info["assignment"]]))
         self._template = template() if self.fork else None
         with Jail(course_folder(self.config, "source", info["assignment"]), notebook=submitted if submitted.exists()
                   else None, comm=True, parent=self._template and self._template.slots) as jail:
