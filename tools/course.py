@@ -105,13 +105,21 @@ def assignment_ids():
 
 def split_assignment_id(assignment_id):
     """``"regularization_pt"`` -> ``(ASSIGNMENTS["regularization"], "pt")``."""
-    name, _, language = assignment_id.rpartition("_")
-    if name not in ASSIGNMENTS or language not in LANGUAGES:
+    if not is_pack_assignment(assignment_id):
         raise KeyError(f"unknown assignment {assignment_id!r}; known: {', '.join(assignment_ids())}")
+    name, _, language = assignment_id.rpartition("_")
     return ASSIGNMENTS[name], language
 
 
 def preloaded(assignment_ids):
     """The modules the grader's fork servers import for grading ``assignment_ids``, besides those every notebook
-    imports: their :attr:`Assignment.preload`, sorted."""
-    return tuple(sorted({module for a in assignment_ids for module in split_assignment_id(a)[0].preload}))
+    imports: their :attr:`Assignment.preload`, sorted (none for an assignment that is not the pack's: a course
+    may hold others)."""
+    return tuple(sorted({module for a in assignment_ids if is_pack_assignment(a)
+                         for module in split_assignment_id(a)[0].preload}))
+
+
+def is_pack_assignment(assignment_id):
+    """Whether ``assignment_id`` is one of the pack's (``<name>_<language>``, :func:`split_assignment_id`)."""
+    name, _, language = assignment_id.rpartition("_")
+    return name in ASSIGNMENTS and language in LANGUAGES

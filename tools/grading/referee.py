@@ -52,7 +52,7 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Float, Integer
 
-from ..course import split_assignment_id
+from ..course import is_pack_assignment, split_assignment_id
 from . import plain
 from .execute import time_limit
 from .jail import Jail, Limits
@@ -153,7 +153,7 @@ def warm(config, assignment_ids):
     """Load the cases and references of ``assignment_ids`` in this grading process, and have its oracle load them
     meanwhile: a worker does it as it starts, so that its first submission waits for neither."""
     memory = Referee(config=config).memory
-    for assignment_id in assignment_ids:
+    for assignment_id in filter(is_pack_assignment, assignment_ids):
         name = split_assignment_id(assignment_id)[0].name
         oracle(memory).warm(subject(name))
         load_cases(name)
