@@ -155,8 +155,10 @@ def test_the_gradebook_read_in_bulk_is_what_nbgrader_says(course):
     """``submission_scores`` (three queries for the class) gives, per submission, what nbgrader's own objects do:
     scores with a manual grade, penalty, time, extension, every grade and comment."""
     grade(course)
-    give_manual_grade(course)
-    with Gradebook(db_url(course)) as gb:
+    with Gradebook(db_url(course)) as gb:  # a manual grade (whatever the earlier tests of this module left) and
+        graded = gb.find_submission_notebook(NB.removesuffix(".ipynb"), EN, MISTAKES).grades[0]  # an extension
+        previous, graded.manual_score = graded.manual_score, (graded.max_score or 1) / 2
+        gb.db.commit()
         gb.update_or_create_submission(EN, FULL, extension=datetime.timedelta(days=2))
         bulk = submission_scores(gb, EN)
         assert submission_scores(gb, EN, MISTAKES) == {MISTAKES: bulk[MISTAKES]}
@@ -165,7 +167,11 @@ def test_the_gradebook_read_in_bulk_is_what_nbgrader_says(course):
                 s.score, s.max_score, s.late_submission_penalty or 0.0, s.timestamp, s.extension,
                 sorted((nb.name, g.name, g.auto_score, g.score, g.max_score) for nb in s.notebooks for g in nb.grades),
                 sorted((nb.name, c.name, c.auto_comment) for nb in s.notebooks for c in nb.comments))
-        assert bulk[FULL].extension == datetime.timedelta(days=2) and bulk[MISTAKES].score > 0
+        assert bulk[FULL].extension == datetime.timedelta(days=2)
+        assert (NB.removesuffix(".ipynb"), graded.name, graded.auto_score, graded.manual_score, graded.max_score) \
+            in bulk[MISTAKES].grades
+        graded.manual_score = previous
+        gb.db.commit()
         gb.update_or_create_submission(EN, FULL, extension=None)
 
 
