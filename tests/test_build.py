@@ -139,7 +139,8 @@ def test_an_assignment_declares_the_slow_modules_its_notebook_uses(assignment):
     usual modules: scikit-learn exactly when the notebook's code or its helper files import it (else every graded
     kernel would import it, or every fork server would import it for nothing), and only modules that exist."""
     sources = [(ROOT / "reference" / f"{assignment.name}.py").read_text(encoding="utf-8")]
-    sources += [(ROOT / "utils" / name).read_text(encoding="utf-8") for name in assignment.files if name.endswith(".py")]
+    sources += [(ROOT / "utils" / name).read_text(encoding="utf-8")
+                for name in assignment.files if name.endswith(".py")]
     imported = {alias.name.split(".")[0] for source in sources for node in ast.walk(ast.parse(source))
                 if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module.split(".")[0] for source in sources for node in ast.walk(ast.parse(source))
