@@ -11,6 +11,8 @@ import datetime
 import io
 import shutil
 import signal
+import subprocess
+import sys
 
 import pytest
 from nbgrader.api import Gradebook
@@ -19,7 +21,7 @@ from tools.__main__ import main
 from tools.course import ASSIGNMENTS
 from tools.grading import classroom, unchanged
 from tools.grading.gradebook import Scores, db_url, submission_scores
-from tools.nbgrader_run import make_course, release
+from tools.nbgrader_run import ROOT, make_course, release
 from tools.sample_class import SAMPLE, STUDENTS
 
 A = ASSIGNMENTS["regularization"]
@@ -148,6 +150,22 @@ def test_the_key_covers_the_graders_code_the_source_and_the_configuration(tmp_pa
     digests.append(unchanged.grader_digest(tmp_path, EN, False, code))
     assert len(set(digests)) == len(digests)
     assert unchanged.grader_digest(tmp_path, EN, False, code) == digests[-1]  # and it is stable
+
+
+def test_the_key_covers_the_graders_code_through_a_courses_links(tmp_path):
+    """A course made by ``make_course`` links to the repository's ``tools/``, ``reference/`` and ``exercises/``, and
+    its configuration puts the course first on ``sys.path``: a process that imports the pack through those links
+    computes the same grader digest as one that imports it from the repository, and the digest covers the code
+    (a link's own digest would be that of a missing folder)."""
+    course = make_course(tmp_path / "course", with_release=False)
+    program = ("import sys; sys.path.insert(0, sys.argv[1]); from tools.grading import unchanged; "
+               "print(unchanged.grader_digest(sys.argv[2], sys.argv[3], True)); "
+               "print(*(unchanged.tree_digest(f) for f in unchanged.grader_folders().values()))")
+    printed = [subprocess.run([sys.executable, "-c", program, str(first), str(course), EN], capture_output=True,
+                              text=True, check=True, cwd=tmp_path).stdout.split("\n")
+               for first in (ROOT, course)]
+    assert printed[0] == printed[1]
+    assert unchanged.digest([b"missing"]) not in printed[0][1].split()
 
 
 @pytest.mark.slow

@@ -42,6 +42,7 @@ from distributed.security import Security
 
 from . import worker
 from .results import Refused
+from .unchanged import grader_folders
 
 WAIT_FOR_WORKERS = 60  # seconds to wait for a first worker before giving up
 ENCRYPTED = ("tls", "wss")  # Dask's schemes that carry TLS (the others are plaintext)
@@ -172,14 +173,8 @@ def zipped(folders, extra=()):
 
 
 def grader_code():
-    """The grader's code as this process loaded it: ``tools/``, ``reference/`` (the build's output: the reference
-    solutions, the assignment list, the compiled mistakes), ``utils/`` and ``exercises/`` (the cases)."""
-    import exercises
-    import reference
-    import tools
-    return zipped({"tools": Path(tools.__file__).parent, "reference": Path(reference.__file__).parent,
-                   "utils": Path(reference.__file__).resolve().parent.parent / "utils",
-                   "exercises": Path(exercises.__file__).parent})
+    """A zip of the grader's code as this process loaded it (:func:`tools.grading.unchanged.grader_folders`)."""
+    return zipped(grader_folders())
 
 
 class ShipCourse(WorkerPlugin):

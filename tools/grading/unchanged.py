@@ -73,19 +73,28 @@ def tree_digest(folder):
 
 
 def grader_folders():
-    """The grader's code as this process loaded it (what :func:`tools.grading.cluster.grader_code` ships)."""
+    """The grader's code as this process loaded it, name -> folder (what :func:`tools.grading.cluster.grader_code`
+    ships): ``tools/``, ``reference/`` (the build's output: the reference solutions, the assignment list, the
+    compiled mistakes), ``utils/`` and ``exercises/`` (the cases).
+
+    Each folder is resolved: a course made by :func:`tools.nbgrader_run.make_course` links to the repository's, and
+    which path a package was imported through depends on ``sys.path`` when it was first imported (the course's
+    configuration puts the course first); a link's digest would be that of a missing folder, so the key would
+    neither cover that code nor be the same from one process to the next.
+    """
     import exercises
     import reference
 
     import tools
-    return [Path(tools.__file__).parent, Path(reference.__file__).parent, Path(exercises.__file__).parent,
-            Path(reference.__file__).resolve().parent.parent / "utils"]
+    reference_folder = Path(reference.__file__).resolve().parent
+    return {"tools": Path(tools.__file__).resolve().parent, "reference": reference_folder,
+            "exercises": Path(exercises.__file__).resolve().parent, "utils": reference_folder.parent / "utils"}
 
 
 def grader_digest(course, assignment_id, jail, code=None):
     """Digest of everything besides the submission that decides how ``assignment_id`` is graded in ``course``;
-    ``code``: the grader's folders (default: :func:`grader_folders`)."""
-    code = grader_folders() if code is None else code
+    ``code``: the grader's folders (default: those of :func:`grader_folders`)."""
+    code = grader_folders().values() if code is None else code
     course = Path(course)
     config = course / "nbgrader_config.py"
     versions = []
