@@ -7,6 +7,7 @@ import importlib
 import dataclasses
 import json
 import math
+import os
 import resource
 import sys
 
@@ -669,3 +670,25 @@ def test_strip_hidden_tests_and_planted_metadata():
     assert nb.cells[3].source == "assert f(1) == 2"
     assert nb.cells[-1].source == "# ### BEGIN HIDDEN TESTS\nx = 1\n# ### END HIDDEN TESTS"
     assert nb.cells[2].source == "def f(x):\n    return 2 * x"
+
+
+def test_a_process_forked_from_one_with_an_oracle_starts_its_own():
+    """A grading worker is forked from the instructor's process: should that process have an oracle (a test that
+    checked in it, say), the worker gets an oracle of its own, never the pipes to its parent's."""
+    from tools.grading.oracle import oracle
+    parents = oracle(2 * 1024 ** 3)
+    parents.start()
+    try:
+        read, write = os.pipe()
+        child = os.fork()
+        if child == 0:  # the child reports whether it got another oracle, and ends without touching the parent's
+            os.close(read)
+            os.write(write, b"own" if oracle(2 * 1024 ** 3) is not parents else b"inherited")
+            os._exit(0)
+        os.close(write)
+        with os.fdopen(read, "rb") as answer:
+            assert answer.read() == b"own"
+        assert os.waitpid(child, 0)[1] == 0
+        assert oracle(2 * 1024 ** 3) is parents and parents.process.poll() is None  # the parent's still serves it
+    finally:
+        parents.close()

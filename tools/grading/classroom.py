@@ -56,12 +56,22 @@ from ..nbgrader_run import export_grades
 from . import intake, local_worker, times, unchanged, worker
 from . import results as results_
 from .gradebook import db_url, load_config, record, snapshot, submission_scores, without_gradebook
-from .execute import GRADER_MEMORY
+from .execute import grader_memory
 from .jail import check_available
 from .notebook import function_and_label, is_test_cell
 from .worker import run_folder
 
-SPAWN = multiprocessing.get_context("spawn")  # workers never inherit the main process's open gradebook
+FORK = multiprocessing.get_context("fork")  # the first workers: they inherit the imported grader (see LocalWorkers)
+SPAWN = multiprocessing.get_context("spawn")  # the workers that replace a broken pool
+
+
+class ProgressBar(tqdm):
+    """tqdm's progress bar without its monitor thread (it only refreshes bars that stall; this one moves at every
+    submission), so that a later run in this process finds no other thread and forks its workers (LocalWorkers)."""
+
+    monitor_interval = 0
+
+
 UNTIMED = "no submission time on record, so no late penalty"  # the status note when the assignment has a due date
 
 
@@ -210,18 +220,26 @@ def grade_class(course, ids=None, jobs=None, progress=True, jail=True, scheduler
 class LocalWorkers:
     """``jobs`` worker processes on this machine, each with its private course in the run folder (and, once it
     grades, a hard cap on its own memory: :func:`~tools.grading.execute.cap_grader_memory`); a pool broken by a
-    dying worker is replaced by :meth:`restart`."""
+    dying worker is replaced by :meth:`restart`.
+
+    The first workers are forked from this process, which has imported the grader already: each starts its fork
+    server at once instead of paying the imports again (1.3 s of CPU per worker). This process forks them before
+    it starts any thread and while it holds no gradebook connection (:func:`_grade_class` closes it first), and a
+    forked worker ends without running this process's exit handlers (multiprocessing's ``os._exit``). The pools
+    that replace a broken one are started fresh (``spawn``): by then this process has threads (the pool's, the
+    progress bar's) and the course gradebook open.
+    """
 
     def __init__(self, jobs, run, source, gradebook, config, start=False, assignment_ids=()):
         self.jobs = jobs
         self.initargs = (run, source, gradebook, pickle.dumps(config), worker.forks(config), sorted(assignment_ids))
-        self.pool = self._new_pool()
-        if start:  # every worker process starts now (its initializer: imports, private course, fork server)
+        self.pool = self._new_pool(FORK if threading.active_count() == 1 else SPAWN)
+        if start:  # every worker process starts now (its initializer: private course, fork server, oracle)
             for _ in range(jobs):
                 self.pool.submit(os.getpid)
 
-    def _new_pool(self):
-        return ProcessPoolExecutor(self.jobs, mp_context=SPAWN, initializer=local_worker.start,
+    def _new_pool(self, context=SPAWN):
+        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=local_worker.start,
                                    initargs=self.initargs)
 
     def capacity(self):
@@ -291,42 +309,47 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
                 {**taken.files, **({intake.SECRET: secret} if secret else {})})
     config = load_config(course)
     url = db_url(course, config)
-    with Gradebook(url) as gb:
-        _check_released(gb, sorted({r.assignment for r in results} | {a for a, _, _ in todo}), language)
-        for assignment_id, student, _ in todo:
-            if (assignment_id, student) not in stamps and gb.find_assignment(assignment_id).duedate is not None:
-                notes[assignment_id, student] = "; ".join(
-                    note for note in (notes[assignment_id, student], UNTIMED) if note)
-        started = {}
+    assignments = {r.assignment for r in results} | {a for a, _, _ in todo}
+    with Gradebook(url) as gb:  # closed before the workers start: they are forked from this process
+        _check_released(gb, sorted(assignments), language)
+        duedates = {assignment_id: gb.find_assignment(assignment_id).duedate for assignment_id in assignments}
+        rows = {assignment_id: submission_scores(gb, assignment_id) for assignment_id in assignments}
+    for assignment_id, student, _ in todo:
+        if (assignment_id, student) not in stamps and duedates[assignment_id] is not None:
+            notes[assignment_id, student] = "; ".join(note for note in (notes[assignment_id, student], UNTIMED) if note)
+    started = {}
 
-        def start():  # the workers start (from a snapshot of the gradebook) while the rest of the class is checked
-            started["run"] = run = run_folder()
-            snapshot(url, run / "gradebook.db")
-            if scheduler:
-                from .cluster import DaskWorkers
-                started["workers"] = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}),
-                                                 run / "gradebook.db", without_gradebook(config), jail, security)
-            else:
-                started["workers"] = LocalWorkers(jobs, run, course / "source", run / "gradebook.db",
-                                                  without_gradebook(config), start=True,
-                                                  assignment_ids={a for a, _, _ in todo})
+    def start():  # the workers start (from a snapshot of the gradebook) while the rest of the class is checked
+        started["run"] = run = run_folder()
+        snapshot(url, run / "gradebook.db")
+        if scheduler:
+            from .cluster import DaskWorkers
+            started["workers"] = DaskWorkers(scheduler, course, sorted({a for a, _, _ in todo}),
+                                             run / "gradebook.db", without_gradebook(config), jail, security)
+        else:
+            started["workers"] = LocalWorkers(jobs, run, course / "source", run / "gradebook.db",
+                                              without_gradebook(config), start=True,
+                                              assignment_ids={a for a, _, _ in todo})
 
-        try:
-            rows = {assignment_id: submission_scores(gb, assignment_id)
-                    for assignment_id in {r.assignment for r in results} | {a for a, _, _ in todo}}
-            todo, keys = _unchanged_left_out(  # the notebooks are parsed only now: an unchanged one was before
-                course, gb, todo, sent, stamps, jail, force, results, rows, start,
-                readable=lambda items: _readable(course, items, intakes, results))
-        except BaseException:
-            if "workers" in started:
-                started["workers"].close()
-            if "run" in started:
-                shutil.rmtree(started["run"], ignore_errors=True)
-            raise
-        for r in results:  # as nbgrader leaves a notebook it cannot read: the submission, with no scores
-            when, row = stamps.get((r.assignment, r.student)), rows[r.assignment].get(r.student)
-            if not r.graded and intake.storable(r.student) and (row is None or row.timestamp != when):
-                record(gb, r.assignment, r.student, {"timestamp": when, "notebooks": {}})  # else already so
+    try:
+        todo, keys = _unchanged_left_out(  # the notebooks are parsed only now: an unchanged one was before
+            course, duedates, todo, sent, stamps, jail, force, results, rows, start,
+            readable=lambda items: _readable(course, items, intakes, results))
+        unrecorded = [r for r in results  # as nbgrader leaves a notebook it cannot read: the submission, no scores
+                      if not r.graded and intake.storable(r.student) and (
+                          r.student not in rows[r.assignment]
+                          or rows[r.assignment][r.student].timestamp != stamps.get((r.assignment, r.student)))]
+        if unrecorded:  # else already so
+            with Gradebook(url) as gb:
+                for r in unrecorded:
+                    record(gb, r.assignment, r.student, {"timestamp": stamps.get((r.assignment, r.student)),
+                                                         "notebooks": {}})
+    except BaseException:
+        if "workers" in started:
+            started["workers"].close()
+        if "run" in started:
+            shutil.rmtree(started["run"], ignore_errors=True)
+        raise
     graded = {}
     try:
         if todo or started:  # an unchanged class starts no worker
@@ -334,8 +357,8 @@ def _grade_class(course, ids, jobs, progress, scheduler, jail, security=None, la
                 start()
             workers = started["workers"]
             try:
-                bar = tqdm(total=len(todo), unit=text("progress_unit", language), desc=text("progress", language),
-                           disable=not progress, smoothing=0.1)
+                bar = ProgressBar(total=len(todo), unit=text("progress_unit", language),
+                                  desc=text("progress", language), disable=not progress, smoothing=0.1)
                 try:
                     with Gradebook(url) as gb:
                         for pair, outcome in _graded(workers, course, todo, stamps):
@@ -404,20 +427,21 @@ def _keep(course, gb, config, pair, outcome, when, secret, note):
     return status, bool(outcome["recorded"])
 
 
-def _unchanged_left_out(course, gb, todo, sent, stamps, jail, force, results, rows, start=None, readable=list):
+def _unchanged_left_out(course, duedates, todo, sent, stamps, jail, force, results, rows, start=None,
+                        readable=list):
     """The submissions of ``todo`` to grade, and every one's key (:mod:`unchanged`); a submission unchanged since
     it was last graded is left out, with a Result (``reused``) of its recorded status, unless ``force``.
-    ``rows``: assignment id -> :func:`~tools.grading.gradebook.submission_scores` of the gradebook ``gb``.
+    ``duedates``: assignment id -> its due date in the gradebook; ``rows``: assignment id ->
+    :func:`~tools.grading.gradebook.submission_scores` of the gradebook.
 
     The keys come first; the submissions whose key differs from the record go through ``readable`` (it keeps
     those to grade), and if any is left, ``start`` is called (the workers start); then the folders and scores of
     the submissions whose key is the same are read, the slow part of the check.
     """
-    record, graders, keys, left, same, duedates = unchanged.read(course), {}, {}, [], [], {}
+    record, graders, keys, left, same = unchanged.read(course), {}, {}, [], []
     for assignment_id, student, rename in todo:
         if assignment_id not in graders:
             graders[assignment_id] = unchanged.grader_digest(course, assignment_id, jail)
-            duedates[assignment_id] = gb.find_assignment(assignment_id).duedate
         row = rows[assignment_id].get(student)  # its extension (nbgrader's grant_extension) moves its due date
         key = keys[assignment_id, student] = unchanged.submission_key(
             graders[assignment_id], sent[assignment_id, student], stamps.get((assignment_id, student)),
@@ -484,7 +508,7 @@ def _graded(workers, course, todo, stamps=None):
                     suspects.append(item)
                     continue
                 outcome = {"status": "not graded: the grading worker died while grading this submission alone "
-                                     f"(over its memory cap of {GRADER_MEMORY / 1024 ** 3:g} GiB, or a crash)",
+                                     f"(over its memory cap of {grader_memory() / 1024 ** 3:g} GiB, or a crash)",
                            "recorded": None}
             except Exception as error:  # a worker that died (for good) takes only its submission
                 outcome = {"status": f"not graded: grader crashed ({type(error).__name__}: {error})"[:200],

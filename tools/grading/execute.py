@@ -54,12 +54,18 @@ from .record import pack
 from .template import ForkProvisioner, Template, also_preload, template
 
 
-GRADER_MEMORY = int(os.environ.get("PACK_GRADER_MEMORY", 4 * 1024 ** 3))
+def grader_memory():
+    """The grading processes' cap on their data, in bytes: ``PACK_GRADER_MEMORY``, 4 GiB by default. Read at each
+    use, not at import: a worker forked from the instructor's process has this module imported already."""
+    return int(os.environ.get("PACK_GRADER_MEMORY", 4 * 1024 ** 3))
+
+
 MAX_FRAME_BYTES = 32 * 1024 ** 2  # one frame of a kernel message; the notebooks' largest (a figure) is ~100 KB
 
 
-def cap_grader_memory(limit=GRADER_MEMORY):
-    """Put a hard cap of ``limit`` bytes on this process's data (heap and private mappings, RLIMIT_DATA).
+def cap_grader_memory(limit=None):
+    """Put a hard cap of ``limit`` bytes (default: :func:`grader_memory`) on this process's data (heap and private
+    mappings, RLIMIT_DATA).
 
     Called by :class:`JailedExecute` in whatever process grades (a worker of ``grade``, plain ``nbgrader
     autograde``, a Dask worker): what a submission makes the grader allocate (frames of kernel messages, each
@@ -67,6 +73,7 @@ def cap_grader_memory(limit=GRADER_MEMORY):
     death for that cell), or at worst this process, never the machine. Children inherit it beneath their own
     lower caps. It only ever lowers the limit.
     """
+    limit = grader_memory() if limit is None else limit
     soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
     limit = limit if soft == resource.RLIM_INFINITY else min(limit, soft)
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))

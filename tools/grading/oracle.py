@@ -480,13 +480,18 @@ class Oracle:
 
 
 _local = threading.local()
+_INHERITED = []  # oracles of the process this one was forked from: theirs, neither used nor closed here
 
 
 def oracle(memory):
     """This thread's :class:`Oracle` (one per grading process and thread), with the cap ``memory``."""
     current = getattr(_local, "oracle", None)
+    if current is not None and getattr(_local, "pid", None) != os.getpid():  # a grading worker forked from a
+        _INHERITED.append(current)  # process that had one (its pipes are that process's): kept, so that no
+        current = None  # finalizer touches them
     if current is None or current.memory != memory:
         if current is not None:
             current.close()
         current = _local.oracle = Oracle(memory)
+        _local.pid = os.getpid()
     return current
