@@ -89,11 +89,11 @@ not an existing assignment's title becomes a new assignment when the import is c
 import csv
 from pathlib import Path
 
-from nbgrader.api import MissingEntry
 from nbgrader.plugins import CsvExportPlugin, ExportPlugin
 from traitlets import Unicode
 
 from .course import LANGUAGES, assignment_ids
+from .grading.gradebook import submission_scores
 from .grading.intake import csv_cell, printable
 
 
@@ -409,18 +409,18 @@ class GradesCsvExportPlugin(CsvExportPlugin):
             for assignment in gradebook.assignments:
                 if assignments and assignment.name not in assignments:
                     continue
+                submitted = submission_scores(gradebook, assignment.name, cells=False)  # one query, not ~5 each
                 for student in gradebook.students:
                     if students and student.id not in students:
                         continue
                     row = {"assignment": assignment.name, "duedate": assignment.duedate, "student_id": student.id,
                            "last_name": student.last_name, "first_name": student.first_name,
                            "email": student.email, "max_score": assignment.max_score}
-                    try:
-                        submission = gradebook.find_submission(assignment.name, student.id)
-                    except MissingEntry:  # nothing submitted: zero, as nbgrader's exporter writes it
+                    submission = submitted.get(student.id)
+                    if submission is None:  # nothing submitted: zero, as nbgrader's exporter writes it
                         row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0)
                     else:
-                        penalty = submission.late_submission_penalty
+                        penalty = submission.penalty
                         row.update(timestamp=submission.timestamp, raw_score=submission.score,
                                    late_submission_penalty=penalty, score=max(0.0, submission.score - penalty))
                     handle.write(csv_line(["" if row[key] is None else str(row[key]) for key in keys]))

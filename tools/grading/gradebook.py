@@ -131,10 +131,11 @@ class Scores:
     comments: list = field(default_factory=list)
 
 
-def submission_scores(gb, assignment_id, student=None):
+def submission_scores(gb, assignment_id, student=None, cells=True):
     """student -> :class:`Scores` of every submission of ``assignment_id`` (or of ``student``'s only) in the
-    gradebook ``gb``, read in three queries: nbgrader's objects load each value with a query of its own, about
-    ten per submission, which made reading a class of 160 take a second."""
+    gradebook ``gb``, read in three queries (one without ``cells``: then ``grades`` and ``comments`` stay empty):
+    nbgrader's objects load each value with a query of its own, about ten per submission, which made reading a
+    class of 160 take a second."""
     from nbgrader.api import (Assignment, BaseCell, Comment, Grade, Notebook, Student, SubmittedAssignment,
                               SubmittedNotebook)
 
@@ -148,9 +149,8 @@ def submission_scores(gb, assignment_id, student=None):
                  Student.id, SubmittedAssignment.score, SubmittedAssignment.max_score,
                  SubmittedAssignment.late_submission_penalty, SubmittedAssignment.timestamp,
                  SubmittedAssignment.extension).select_from(SubmittedAssignment))}
-    for kind, columns, rows in (
-            (Grade, (Grade.auto_score, Grade.score, Grade.max_score), "grades"),
-            (Comment, (Comment.auto_comment,), "comments")):
+    for kind, columns, rows in ((Grade, (Grade.auto_score, Grade.score, Grade.max_score), "grades"),
+                                (Comment, (Comment.auto_comment,), "comments"))[:2 if cells else 0]:
         query = gb.db.query(Student.id, Notebook.name, BaseCell.name, *columns).select_from(kind)
         query = query.join(kind.cell).join(kind.notebook).join(SubmittedNotebook.notebook)
         for sid, *row in of_assignment(query.join(SubmittedNotebook.assignment)):
