@@ -9,10 +9,13 @@ survive every run.
 import contextlib
 import datetime
 import io
+import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
+from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
@@ -210,3 +213,30 @@ def test_a_broken_submission_is_read_again_without_starting_workers(course, monk
     assert started == [] and again["broken"].status == results["broken"].status
     assert all(again[s].reused for s in (FULL, MISTAKES)) and state(course) == before
     shutil.rmtree(course / "submitted" / "broken")
+
+
+@pytest.mark.slow
+def test_the_workers_are_forked_while_no_gradebook_is_open(course, monkeypatch):
+    """``grade`` forks its workers from the instructor's process (they inherit the imported grader) only while that
+    process has no other thread and no connection to the course's gradebook: a forked child that touched an
+    inherited SQLite or PostgreSQL connection could break the parent's."""
+    import multiprocessing.context
+
+    if threading.active_count() > 1:  # an earlier test of this process left a thread: grade would spawn
+        pytest.skip("this test process has other threads; grade spawns its workers then")
+    gradebook, open_at_fork = (course / "gradebook.db").resolve(), []
+
+    class Watched(multiprocessing.context.ForkProcess):
+        def start(self):
+            fds = Path("/proc/self/fd")
+            open_at_fork.append({os.path.realpath(fd) for fd in fds.iterdir() if fd.is_symlink()})
+            super().start()
+
+    class WatchedContext(multiprocessing.context.ForkContext):
+        Process = Watched
+
+    monkeypatch.setattr(classroom, "FORK", WatchedContext())
+    results, _ = grade(course, "--force")
+    assert results[FULL].graded and results[MISTAKES].graded
+    assert len(open_at_fork) == 2  # --jobs 2: both workers forked
+    assert not any(path.startswith(str(gradebook)) for paths in open_at_fork for path in paths), open_at_fork
