@@ -51,8 +51,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-if __name__ != "__mp_main__":  # grade_class's workers (spawned) run this file again first: they need none of
-    # it, and these imports (1.3 s) would delay their start, which the pack's own command does not
+if __name__ != "__mp_main__":  # a spawned worker of grade_class (a pool replacing a broken one) runs this file
+    # again first: it needs none of it, and these imports (1.3 s) would delay its start
     import nbclient  # noqa: E402
 
     from tools import notebooks  # noqa: E402
