@@ -223,11 +223,11 @@ class LocalWorkers:
     dying worker is replaced by :meth:`restart`.
 
     The first workers are forked from this process, which has imported the grader already: each starts its fork
-    server at once instead of paying the imports again (1.3 s of CPU per worker). This process forks them before
-    it starts any thread and while it holds no gradebook connection (:func:`_grade_class` closes it first), and a
-    forked worker ends without running this process's exit handlers (multiprocessing's ``os._exit``). The pools
-    that replace a broken one are started fresh (``spawn``): by then this process has threads (the pool's, the
-    progress bar's) and the course gradebook open.
+    server at once instead of paying the imports again (1.3 s of CPU per worker). This process forks them only
+    while it has no other thread (else they are spawned) and holds no gradebook connection (:func:`_grade_class`
+    closes it first), and a forked worker ends without running this process's exit handlers (multiprocessing's
+    ``os._exit``). The pools that replace a broken one are started fresh (``spawn``): by then this process has
+    threads (the pool's) and the course gradebook open.
     """
 
     def __init__(self, jobs, run, source, gradebook, config, start=False, assignment_ids=()):
