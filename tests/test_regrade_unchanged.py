@@ -9,13 +9,11 @@ survive every run.
 import contextlib
 import datetime
 import io
-import os
+import json
 import shutil
 import signal
 import subprocess
 import sys
-import threading
-from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
@@ -215,28 +213,39 @@ def test_a_broken_submission_is_read_again_without_starting_workers(course, monk
     shutil.rmtree(course / "submitted" / "broken")
 
 
+FORK_PROBE = """
+import json, multiprocessing.context, os, sys
+from pathlib import Path
+import tools.course
+from tools.__main__ import main
+from tools.grading import classroom
+tools.course.ROOT = Path(sys.argv[1])
+open_at_fork = []
+
+class Watched(multiprocessing.context.ForkProcess):
+    def start(self):
+        fds = Path("/proc/self/fd")
+        open_at_fork.append(sorted({os.path.realpath(fd) for fd in fds.iterdir() if fd.is_symlink()}))
+        super().start()
+
+class WatchedContext(multiprocessing.context.ForkContext):
+    Process = Watched
+
+classroom.FORK = WatchedContext()
+main(["grade", sys.argv[2], "--jobs", "2", "--lang", "en", "--force"])
+print(json.dumps(open_at_fork))
+"""
+
+
 @pytest.mark.slow
-def test_the_workers_are_forked_while_no_gradebook_is_open(course, monkeypatch):
-    """``grade`` forks its workers from the instructor's process (they inherit the imported grader) only while that
-    process has no other thread and no connection to the course's gradebook: a forked child that touched an
-    inherited SQLite or PostgreSQL connection could break the parent's."""
-    import multiprocessing.context
-
-    if threading.active_count() > 1:  # an earlier test of this process left a thread: grade would spawn
-        pytest.skip("this test process has other threads; grade spawns its workers then")
-    gradebook, open_at_fork = (course / "gradebook.db").resolve(), []
-
-    class Watched(multiprocessing.context.ForkProcess):
-        def start(self):
-            fds = Path("/proc/self/fd")
-            open_at_fork.append({os.path.realpath(fd) for fd in fds.iterdir() if fd.is_symlink()})
-            super().start()
-
-    class WatchedContext(multiprocessing.context.ForkContext):
-        Process = Watched
-
-    monkeypatch.setattr(classroom, "FORK", WatchedContext())
-    results, _ = grade(course, "--force")
-    assert results[FULL].graded and results[MISTAKES].graded
+def test_the_workers_are_forked_while_no_gradebook_is_open(course):
+    """``python -m tools grade`` (in a process of its own, as an instructor runs it) forks its workers from its own
+    process, which has imported the grader, while it holds no connection to the course's gradebook: a forked
+    child that touched an inherited SQLite or PostgreSQL connection could break the parent's."""
+    done = subprocess.run([sys.executable, "-c", FORK_PROBE, str(course), EN], capture_output=True, text=True,
+                          cwd=ROOT, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    open_at_fork = json.loads(done.stdout.strip().splitlines()[-1])
     assert len(open_at_fork) == 2  # --jobs 2: both workers forked
-    assert not any(path.startswith(str(gradebook)) for paths in open_at_fork for path in paths), open_at_fork
+    gradebook = str((course / "gradebook.db").resolve())
+    assert not any(path.startswith(gradebook) for paths in open_at_fork for path in paths), open_at_fork
