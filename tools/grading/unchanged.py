@@ -75,7 +75,7 @@ def tree_digest(folder):
 def grader_folders():
     """The grader's code as this process loaded it, name -> folder (what :func:`tools.grading.cluster.grader_code`
     ships): ``tools/``, ``reference/`` (the build's output: the reference solutions, the assignment list, the
-    compiled mistakes), ``utils/`` and ``exercises/`` (the cases).
+    compiled mistakes), ``exercises/`` (the cases) and ``utils/``.
 
     Each folder is resolved: a course made by :func:`tools.nbgrader_run.make_course` links to the repository's, and
     which path a package was imported through depends on ``sys.path`` when it was first imported (the course's
